@@ -1,0 +1,1 @@
+"""Röda tråden: an open management system (ledningssystem) for Swedish municipalities."""

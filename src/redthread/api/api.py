@@ -1,0 +1,98 @@
+"""The JSON API at /api/v1/: each app's router, one authentication, errors a person can act on.
+
+An app contributes a ``router`` (and its ``API_PREFIX``) in its ``api`` module.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from redthread.api.auth import ReadOnlyAwareSessionAuth, TokenAuth
+
+api = NinjaAPI(
+    title="Röda tråden API",
+    version="1",
+    description=(
+        "Ledningssystemets data: organisation, mål och uppföljning med mera. "
+        "Autentisera med `Authorization: Bearer <API-nyckel>` eller en inloggad session. "
+        "Fel returneras som JSON med `detail`, en text som säger vad som behöver göras."
+    ),
+    auth=[TokenAuth(), ReadOnlyAwareSessionAuth()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": "Finns inte, eller så har du inte behörighet att se det. Kontrollera id:t."},
+        status=404,
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
+    message = str(exc) or "Din roll ger inte rätt att göra detta."
+    return api.create_response(request, {"detail": message}, status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request,
+        {
+            "detail": "Logga in, eller skicka en giltig API-nyckel i huvudet "
+            "Authorization: Bearer <nyckel>."
+        },
+        status=401,
+    )
+
+
+def _field_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    errors = []
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", []) if part not in ("body", "payload")]
+        errors.append({"field": ".".join(location), "message": error.get("msg", "")})
+    return errors
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = _field_errors(exc)
+    fields = ", ".join(e["field"] for e in errors if e["field"]) or "förfrågan"
+    return api.create_response(
+        request,
+        {"detail": f"Uppgifterna är inte giltiga. Rätta: {fields}.", "errors": errors},
+        status=422,
+    )
+
+
+@api.exception_handler(DjangoValidationError)
+def domain_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+
+
+def _mount_routers() -> None:
+    for config in apps.get_app_configs():
+        if not config.name.startswith("redthread."):
+            continue
+        module_name = f"{config.name}.api"
+        if config.name == "redthread.api" or find_spec(module_name) is None:
+            continue
+        module = import_module(module_name)
+        router = getattr(module, "router", None)
+        if router is not None:
+            api.add_router(getattr(module, "API_PREFIX", f"/{config.label}/"), router)
+
+
+_mount_routers()

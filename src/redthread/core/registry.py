@@ -1,0 +1,51 @@
+"""Hooks through which apps contribute to shared pages without core importing them.
+
+- search providers: what the header's search box finds;
+- start panels: what a user's start page shows (to-do lists, alerts);
+- shell providers: values every page needs (the municipality's name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    title: str
+    kind: str | Promise
+    url: str
+    detail: str = ""
+
+
+SearchProvider = Callable[[HttpRequest, str, int], Iterable[SearchHit]]
+StartPanel = Callable[[HttpRequest], "tuple[str, dict[str, Any]] | None"]
+ShellProvider = Callable[[HttpRequest], dict[str, Any]]
+
+search_providers: list[SearchProvider] = []
+start_panels: list[tuple[int, StartPanel]] = []
+shell_providers: list[ShellProvider] = []
+
+
+def register_search(provider: SearchProvider) -> SearchProvider:
+    search_providers.append(provider)
+    return provider
+
+
+def register_start_panel(order: int) -> Callable[[StartPanel], StartPanel]:
+    def decorator(panel: StartPanel) -> StartPanel:
+        start_panels.append((order, panel))
+        start_panels.sort(key=lambda item: item[0])
+        return panel
+
+    return decorator
+
+
+def register_shell(provider: ShellProvider) -> ShellProvider:
+    shell_providers.append(provider)
+    return provider

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationConfig(AppConfig):
+    name = "redthread.organisation"
+    label = "organisation"
+    verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from redthread.core import areas
+        from redthread.organisation import hooks  # noqa: F401  (registers search and shell)
+
+        areas.activate("organisation", "organisation:chart")

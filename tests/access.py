@@ -25,7 +25,9 @@ INVALID = 422
 Expectation = int | str
 
 
-def roles(default: Expectation, anonymous: Expectation = LOGIN, **overrides: Expectation) -> dict[str, Expectation]:
+def roles(
+    default: Expectation, anonymous: Expectation = LOGIN, **overrides: Expectation
+) -> dict[str, Expectation]:
     """Expectations for every role: ``default`` unless overridden."""
     expected = {role: default for role in ROLES}
     expected["anonymous"] = anonymous
@@ -38,8 +40,12 @@ def internal(ok: Expectation = OK, denied: Expectation = FORBIDDEN) -> dict[str,
     return roles(ok, outsider=denied)
 
 
-def only(allowed: list[str], ok: Expectation = OK, denied: Expectation = FORBIDDEN,
-         anonymous: Expectation = LOGIN) -> dict[str, Expectation]:
+def only(
+    allowed: list[str],
+    ok: Expectation = OK,
+    denied: Expectation = FORBIDDEN,
+    anonymous: Expectation = LOGIN,
+) -> dict[str, Expectation]:
     expected = roles(denied, anonymous=anonymous)
     for role in allowed:
         expected[role] = ok

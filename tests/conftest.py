@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -27,13 +27,12 @@ def _media_root(tmp_path_factory: pytest.TempPathFactory, settings: Any) -> None
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with django_db_blocker.unblock():
         build_world()
-    yield
 
 
 @pytest.fixture

@@ -77,7 +77,9 @@ def test_every_api_operation_has_an_entry() -> None:
 def _check(response: Any, expected: Any, role: str, what: str) -> None:
     if expected == LOGIN:
         assert response.status_code == 302, f"{role} {what}: {response.status_code}"
-        assert response["Location"].startswith(reverse("login")), f"{role} {what}: {response['Location']}"
+        assert response["Location"].startswith(reverse("login")), (
+            f"{role} {what}: {response['Location']}"
+        )
     else:
         assert response.status_code == expected, (
             f"{role} {what}: expected {expected}, got {response.status_code}"

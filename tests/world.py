@@ -74,26 +74,69 @@ def _build() -> World:
     w = World(municipality=m)
     term = Term.objects.create(municipality=m, election_date=election_day(2022))
     B = Body.Kind
-    w.bodies["kf"] = Body.objects.create(municipality=m, kind=B.COUNCIL, name="Kommunfullmäktige", short_name="KF", order=1)
-    w.bodies["ks"] = Body.objects.create(municipality=m, kind=B.EXECUTIVE_BOARD, name="Kommunstyrelsen", short_name="KS", parent=w.bodies["kf"], order=2)
-    w.bodies["rev"] = Body.objects.create(municipality=m, kind=B.AUDIT, name="Revisionen", parent=w.bodies["kf"], order=3)
-    w.bodies["osn"] = Body.objects.create(municipality=m, kind=B.COMMITTEE, name="Omsorgs- och socialnämnden", short_name="OSN", parent=w.bodies["kf"], order=4)
-    w.bodies["un"] = Body.objects.create(municipality=m, kind=B.COMMITTEE, name="Utbildningsnämnden", short_name="UN", parent=w.bodies["kf"], order=5)
+    w.bodies["kf"] = Body.objects.create(
+        municipality=m, kind=B.COUNCIL, name="Kommunfullmäktige", short_name="KF", order=1
+    )
+    w.bodies["ks"] = Body.objects.create(
+        municipality=m,
+        kind=B.EXECUTIVE_BOARD,
+        name="Kommunstyrelsen",
+        short_name="KS",
+        parent=w.bodies["kf"],
+        order=2,
+    )
+    w.bodies["rev"] = Body.objects.create(
+        municipality=m, kind=B.AUDIT, name="Revisionen", parent=w.bodies["kf"], order=3
+    )
+    w.bodies["osn"] = Body.objects.create(
+        municipality=m,
+        kind=B.COMMITTEE,
+        name="Omsorgs- och socialnämnden",
+        short_name="OSN",
+        parent=w.bodies["kf"],
+        order=4,
+    )
+    w.bodies["un"] = Body.objects.create(
+        municipality=m,
+        kind=B.COMMITTEE,
+        name="Utbildningsnämnden",
+        short_name="UN",
+        parent=w.bodies["kf"],
+        order=5,
+    )
     U = Unit.Kind
-    w.units["ksf"] = Unit.objects.create(municipality=m, kind=U.ADMINISTRATION, name="Kommunstyrelsens förvaltning")
-    w.units["osf"] = Unit.objects.create(municipality=m, kind=U.ADMINISTRATION, name="Omsorgs- och socialförvaltningen")
-    w.units["aldre"] = Unit.objects.create(municipality=m, kind=U.DEPARTMENT, name="Äldreomsorg", parent=w.units["osf"])
-    w.units["norr"] = Unit.objects.create(municipality=m, kind=U.UNIT, name="Hemtjänst Norr", parent=w.units["aldre"])
-    w.units["soder"] = Unit.objects.create(municipality=m, kind=U.UNIT, name="Hemtjänst Söder", parent=w.units["aldre"])
-    w.units["uf"] = Unit.objects.create(municipality=m, kind=U.ADMINISTRATION, name="Utbildningsförvaltningen")
-    w.units["haga"] = Unit.objects.create(municipality=m, kind=U.UNIT, name="Hagaskolan", parent=w.units["uf"])
-    w.units["kc"] = Unit.objects.create(municipality=m, kind=U.UNIT, name="Kontaktcenter", parent=w.units["ksf"])
+    w.units["ksf"] = Unit.objects.create(
+        municipality=m, kind=U.ADMINISTRATION, name="Kommunstyrelsens förvaltning"
+    )
+    w.units["osf"] = Unit.objects.create(
+        municipality=m, kind=U.ADMINISTRATION, name="Omsorgs- och socialförvaltningen"
+    )
+    w.units["aldre"] = Unit.objects.create(
+        municipality=m, kind=U.DEPARTMENT, name="Äldreomsorg", parent=w.units["osf"]
+    )
+    w.units["norr"] = Unit.objects.create(
+        municipality=m, kind=U.UNIT, name="Hemtjänst Norr", parent=w.units["aldre"]
+    )
+    w.units["soder"] = Unit.objects.create(
+        municipality=m, kind=U.UNIT, name="Hemtjänst Söder", parent=w.units["aldre"]
+    )
+    w.units["uf"] = Unit.objects.create(
+        municipality=m, kind=U.ADMINISTRATION, name="Utbildningsförvaltningen"
+    )
+    w.units["haga"] = Unit.objects.create(
+        municipality=m, kind=U.UNIT, name="Hagaskolan", parent=w.units["uf"]
+    )
+    w.units["kc"] = Unit.objects.create(
+        municipality=m, kind=U.UNIT, name="Kontaktcenter", parent=w.units["ksf"]
+    )
     w.units["ksf"].serves.set([w.bodies["ks"], w.bodies["kf"]])
     w.units["osf"].serves.set([w.bodies["osn"]])
     w.units["uf"].serves.set([w.bodies["un"]])
 
     for role in ROLES:
-        user = User.objects.create_user(username=role, password=PASSWORD, first_name=role.capitalize())
+        user = User.objects.create_user(
+            username=role, password=PASSWORD, first_name=role.capitalize()
+        )
         w.users[role] = user
         ApiToken.issue(user, name="test", key=w.token(role))
         if role == "outsider":
@@ -126,15 +169,23 @@ def _build() -> World:
     w.users["admin"].save()
 
     w.decisions["ledningssystem"] = Decision.objects.create(
-        body=b["kf"], date=dt.date(2018, 12, 18), paragraph="194", case_number="2018:327",
+        body=b["kf"],
+        date=dt.date(2018, 12, 18),
+        paragraph="194",
+        case_number="2018:327",
         title="Mjölby kommuns ledningssystem",
     )
     w.decisions["osn"] = Decision.objects.create(
-        body=b["osn"], date=dt.date(2026, 1, 28), paragraph="5", case_number="OSN 2026:12",
+        body=b["osn"],
+        date=dt.date(2026, 1, 28),
+        paragraph="5",
+        case_number="OSN 2026:12",
         title="Internkontrollplan 2026",
     )
     w.extra["group"] = WorkingGroup.objects.create(
-        municipality=m, kind=WorkingGroup.Kind.MANAGEMENT_TEAM, name="Ledningsgruppen",
+        municipality=m,
+        kind=WorkingGroup.Kind.MANAGEMENT_TEAM,
+        name="Ledningsgruppen",
         lead=p["forvaltningschef"],
     )
     return w
@@ -149,20 +200,31 @@ def load_world() -> World:
     w.bodies = {
         key: Body.objects.get(municipality=m, name=name)
         for key, name in [
-            ("kf", "Kommunfullmäktige"), ("ks", "Kommunstyrelsen"), ("rev", "Revisionen"),
-            ("osn", "Omsorgs- och socialnämnden"), ("un", "Utbildningsnämnden"),
+            ("kf", "Kommunfullmäktige"),
+            ("ks", "Kommunstyrelsen"),
+            ("rev", "Revisionen"),
+            ("osn", "Omsorgs- och socialnämnden"),
+            ("un", "Utbildningsnämnden"),
         ]
     }
     w.units = {
         key: Unit.objects.get(municipality=m, name=name)
         for key, name in [
-            ("ksf", "Kommunstyrelsens förvaltning"), ("osf", "Omsorgs- och socialförvaltningen"),
-            ("aldre", "Äldreomsorg"), ("norr", "Hemtjänst Norr"), ("soder", "Hemtjänst Söder"),
-            ("uf", "Utbildningsförvaltningen"), ("haga", "Hagaskolan"), ("kc", "Kontaktcenter"),
+            ("ksf", "Kommunstyrelsens förvaltning"),
+            ("osf", "Omsorgs- och socialförvaltningen"),
+            ("aldre", "Äldreomsorg"),
+            ("norr", "Hemtjänst Norr"),
+            ("soder", "Hemtjänst Söder"),
+            ("uf", "Utbildningsförvaltningen"),
+            ("haga", "Hagaskolan"),
+            ("kc", "Kontaktcenter"),
         ]
     }
     w.users = {u.username: u for u in User.objects.filter(username__in=ROLES)}
-    w.people = {p.user.username: p for p in Person.objects.filter(user__username__in=ROLES).select_related("user")}
+    w.people = {
+        p.user.username: p
+        for p in Person.objects.filter(user__username__in=ROLES).select_related("user")
+    }
     w.decisions = {
         "ledningssystem": Decision.objects.get(body=w.bodies["kf"], paragraph="194"),
         "osn": Decision.objects.get(body=w.bodies["osn"], paragraph="5"),

@@ -32,7 +32,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("redthread.core.urls")),
     path(
         "konto/logga-in/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

@@ -23,6 +23,7 @@ PAGES = {
         post_data=lambda w: {"language": "sv", "next": "/"},
     ),
     "admin:index": Case(
-        url=lambda w: reverse("admin:index"), get=only(["admin"], denied=REDIRECT, anonymous=REDIRECT)
+        url=lambda w: reverse("admin:index"),
+        get=only(["admin"], denied=REDIRECT, anonymous=REDIRECT),
     ),
 }

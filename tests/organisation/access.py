@@ -60,15 +60,21 @@ API_INTERNAL = roles(OK, anonymous=UNAUTHORIZED, outsider=FORBIDDEN)
 API_OBJECT = roles(OK, anonymous=UNAUTHORIZED, outsider=NOT_FOUND)
 
 API = {
-    ("GET", "/api/v1/organisation/bodies"): ApiCase(lambda w: "/api/v1/organisation/bodies", API_INTERNAL),
+    ("GET", "/api/v1/organisation/bodies"): ApiCase(
+        lambda w: "/api/v1/organisation/bodies", API_INTERNAL
+    ),
     ("GET", "/api/v1/organisation/bodies/{body_id}"): ApiCase(
         lambda w: f"/api/v1/organisation/bodies/{w.bodies['osn'].pk}", API_OBJECT
     ),
-    ("GET", "/api/v1/organisation/units"): ApiCase(lambda w: "/api/v1/organisation/units", API_INTERNAL),
+    ("GET", "/api/v1/organisation/units"): ApiCase(
+        lambda w: "/api/v1/organisation/units", API_INTERNAL
+    ),
     ("GET", "/api/v1/organisation/units/{unit_id}"): ApiCase(
         lambda w: f"/api/v1/organisation/units/{w.units['norr'].pk}", API_OBJECT
     ),
-    ("GET", "/api/v1/organisation/people"): ApiCase(lambda w: "/api/v1/organisation/people", API_INTERNAL),
+    ("GET", "/api/v1/organisation/people"): ApiCase(
+        lambda w: "/api/v1/organisation/people", API_INTERNAL
+    ),
     ("GET", "/api/v1/organisation/decisions"): ApiCase(
         lambda w: "/api/v1/organisation/decisions", API_INTERNAL
     ),

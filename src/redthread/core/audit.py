@@ -62,6 +62,7 @@ def _display(model: type[models.Model], name: str, value: Any, related: dict[Any
     if value is None or value == "":
         return "–"
     f = model._meta.get_field(name)
+    assert isinstance(f, models.Field)
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.ForeignKey):
@@ -94,7 +95,9 @@ def history_of(obj: models.Model) -> list[HistoryEntry]:
             if ids:
                 target = f.related_model
                 assert isinstance(target, type)
-                for pk, text in ((o.pk, str(o)) for o in target._default_manager.filter(pk__in=ids)):
+                for pk, text in (
+                    (o.pk, str(o)) for o in target._default_manager.filter(pk__in=ids)
+                ):
                     related[(f.name, pk)] = text
     entries: list[HistoryEntry] = []
     previous = None

@@ -33,10 +33,12 @@ class StyledFormMixin:
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+            if isinstance(
+                widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select | forms.SelectMultiple):
                 css = "form-select"
@@ -52,4 +54,6 @@ class StyledFormMixin:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{attrs.get('aria-describedby', '')} id_{name}_error".strip()
+                attrs["aria-describedby"] = (
+                    f"{attrs.get('aria-describedby', '')} id_{name}_error".strip()
+                )

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
 
-def read_only_auditor(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
+def read_only_auditor(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[..., HttpResponse]:
     """A read-only user (the revisor) can write nothing anywhere.
 
     The permission rules already deny every write to the revisor; this is the

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from redthread.core.areas import AREAS
 from redthread.core.audit import history_of
 from redthread.core.permissions import get_visible_or_404
-from redthread.core.registry import search_providers, start_panels
+from redthread.core.registry import SearchHit, search_providers, start_panels
 
 SEARCH_LIMIT = 10
 
@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    hits = []
+    hits: list[SearchHit] = []
     if len(query) >= 2:
         for provider in search_providers:
             hits.extend(provider(request, query, SEARCH_LIMIT))

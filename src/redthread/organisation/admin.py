@@ -9,7 +9,7 @@ from redthread.organisation import models
 
 
 @admin.register(models.User)
-class UserAdmin(ObjectPermissionsModelAdminMixin, BaseUserAdmin):  # type: ignore[misc]
+class UserAdmin(ObjectPermissionsModelAdminMixin, BaseUserAdmin[models.User]):
     fieldsets = (*BaseUserAdmin.fieldsets, ("Röda tråden", {"fields": ("is_demo",)}))  # type: ignore[misc]
     list_display = ("username", "first_name", "last_name", "email", "is_active", "is_demo")
 

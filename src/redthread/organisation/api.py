@@ -93,7 +93,9 @@ def get_body(request: HttpRequest, body_id: int) -> Body:
     return get_visible_or_404(request.user, Body, pk=body_id)
 
 
-@router.get("/units", response=list[UnitOut], summary="Förvaltningar, kontor, avdelningar och enheter")
+@router.get(
+    "/units", response=list[UnitOut], summary="Förvaltningar, kontor, avdelningar och enheter"
+)
 def list_units(request: HttpRequest) -> list[Unit]:
     require(request.user, "organisation.view_unit")
     return list(Unit.objects.filter(municipality=_municipality()).prefetch_related("serves"))
@@ -113,7 +115,9 @@ def list_people(request: HttpRequest) -> list[Person]:
 
 @router.get("/decisions", response=list[DecisionOut], summary="Beslut")
 @paginate(LimitOffsetPagination)
-def list_decisions(request: HttpRequest, body: int | None = None, year: int | None = None) -> list[Decision]:
+def list_decisions(
+    request: HttpRequest, body: int | None = None, year: int | None = None
+) -> list[Decision]:
     require(request.user, "organisation.view_decision")
     decisions = Decision.objects.filter(body__municipality=_municipality()).select_related("body")
     if body is not None:
@@ -129,7 +133,7 @@ def get_decision(request: HttpRequest, decision_id: int) -> Decision:
 
 
 @router.post("/decisions", response={201: DecisionOut}, summary="Registrera ett beslut")
-def create_decision(request: HttpRequest, payload: DecisionIn) -> Status:
+def create_decision(request: HttpRequest, payload: DecisionIn) -> Status[Decision]:
     body = get_object_or_404(Body, pk=payload.body_id, municipality=_municipality())
     if not request.user.has_perm("organisation.add_decision", body):
         raise PermissionDenied("Du registrerar inte beslut för det organet.")
@@ -139,5 +143,7 @@ def create_decision(request: HttpRequest, payload: DecisionIn) -> Status:
             decision.full_clean()
             decision.save()
     except IntegrityError:
-        raise HttpError(409, "Det finns redan ett beslut med den paragrafen för organet och datumet.") from None
+        raise HttpError(
+            409, "Det finns redan ett beslut med den paragrafen för organet och datumet."
+        ) from None
     return Status(201, decision)

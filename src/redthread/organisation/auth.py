@@ -22,4 +22,3 @@ class AccountBackend(ModelBackend):
             and user_obj.is_staff
             and user_obj.scope.has_role(RoleGrant.Role.ADMINISTRATOR)
         )
-

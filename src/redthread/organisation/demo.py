@@ -40,34 +40,73 @@ BODIES: list[tuple[str, str, str, str, str | None, int, dict[str, Any]]] = [
     ("ks", K.EXECUTIVE_BOARD, "Kommunstyrelsen", "KS", "kf", 20, {}),
     ("ksau", K.SUBCOMMITTEE, "Kommunstyrelsens arbetsutskott", "KSAU", "ks", 21, {}),
     ("kspu", K.SUBCOMMITTEE, "Personalutskottet", "KSPU", "ks", 22, {}),
-    ("fami", K.COMPANY, "Fastighets AB Mjölby (FAMI)", "FAMI", "ks", 25, {
-        "description": "Kommunens fastighetsbolag. Kommunstyrelsens roll gentemot bolaget "
-        "regleras genom ägardirektiv. Kommundirektören är bolagets verkställande direktör.",
-    }),
+    (
+        "fami",
+        K.COMPANY,
+        "Fastighets AB Mjölby (FAMI)",
+        "FAMI",
+        "ks",
+        25,
+        {
+            "description": "Kommunens fastighetsbolag. Kommunstyrelsens roll gentemot bolaget "
+            "regleras genom ägardirektiv. Kommundirektören är bolagets verkställande direktör.",
+        },
+    ),
     ("osn", K.COMMITTEE, "Omsorgs- och socialnämnden", "OSN", "kf", 30, {}),
-    ("osnsu", K.SUBCOMMITTEE, "Socialutskottet", "SU", "osn", 31, {
-        "description": "Har delegation att fatta myndighetsbeslut i individärenden.",
-    }),
+    (
+        "osnsu",
+        K.SUBCOMMITTEE,
+        "Socialutskottet",
+        "SU",
+        "osn",
+        31,
+        {
+            "description": "Har delegation att fatta myndighetsbeslut i individärenden.",
+        },
+    ),
     ("un", K.COMMITTEE, "Utbildningsnämnden", "UN", "kf", 40, {}),
     ("kfn", K.COMMITTEE, "Kultur- och fritidsnämnden", "KFN", "kf", 50, {}),
     ("bn", K.COMMITTEE, "Byggnadsnämnden", "BN", "kf", 60, {}),
     ("mhn", K.COMMITTEE, "Miljö- och hälsoskyddsnämnden", "MHN", "kf", 70, {}),
-    ("ofn", K.COMMITTEE, "Överförmyndarnämnden", "ÖFN", "kf", 80, {
-        "joint_host": "Motala kommun",
-        "description": "Gemensam nämnd. Tjänstemannaorganisationen finns i ett gemensamt "
-        "kansli, lokaliserat i Motala.",
-    }),
-    ("boxholm_miljo", K.COMMITTEE, "Miljö- och byggnämnden i Boxholm", "BMB", None, 200, {
-        "external_municipality": "Boxholms kommun",
-        "is_illustrative": True,
-        "description": "Boxholms kommuns nämnd för miljöfrågor; Miljökontoret i Mjölby är "
-        "dess tjänstemannaorganisation.",
-    }),
+    (
+        "ofn",
+        K.COMMITTEE,
+        "Överförmyndarnämnden",
+        "ÖFN",
+        "kf",
+        80,
+        {
+            "joint_host": "Motala kommun",
+            "description": "Gemensam nämnd. Tjänstemannaorganisationen finns i ett gemensamt "
+            "kansli, lokaliserat i Motala.",
+        },
+    ),
+    (
+        "boxholm_miljo",
+        K.COMMITTEE,
+        "Miljö- och byggnämnden i Boxholm",
+        "BMB",
+        None,
+        200,
+        {
+            "external_municipality": "Boxholms kommun",
+            "is_illustrative": True,
+            "description": "Boxholms kommuns nämnd för miljöfrågor; Miljökontoret i Mjölby är "
+            "dess tjänstemannaorganisation.",
+        },
+    ),
 ]
 
 # key, kind, name, parent key, serves (body keys), illustrative
 UNITS: list[tuple[str, str, str, str | None, list[str], bool]] = [
-    ("ksf", U.ADMINISTRATION, "Kommunstyrelsens förvaltning", None, ["ks", "kf", "vn", "rev"], False),
+    (
+        "ksf",
+        U.ADMINISTRATION,
+        "Kommunstyrelsens förvaltning",
+        None,
+        ["ks", "kf", "vn", "rev"],
+        False,
+    ),
     ("ksf_eko", U.DEPARTMENT, "Ekonomiavdelningen", "ksf", [], True),
     ("ksf_hr", U.DEPARTMENT, "Personalavdelningen", "ksf", [], True),
     ("ksf_kansli", U.DEPARTMENT, "Kansliavdelningen", "ksf", [], True),
@@ -235,15 +274,27 @@ DEMO_USERS = [
 ]
 
 NETWORKS = [
-    ("net_samhalle", "Strategiskt ledningsnätverk för samhällsbyggnad",
-     "Planerar, samordnar och följer upp strategiska åtgärder för en attraktiv och hållbar kommun.",
-     "stf_chef", ["bk_chef", "mk_chef", "gata_chef"]),
-    ("net_trygghet", "Strategiskt ledningsnätverk för trygghet och folkhälsa",
-     "Planerar, samordnar och följer upp strategiska åtgärder för trygghet och god folkhälsa.",
-     "ifo_chef", ["kff_chef", "rtj_chef", "hagaskolan_rektor"]),
-    ("net_kompetens", "Strategiskt ledningsnätverk för kompetensförsörjning",
-     "Planerar, samordnar och följer upp åtgärder för att vara en attraktiv arbetsgivare.",
-     "personalchef", ["aldre_chef", "uf_chef"]),
+    (
+        "net_samhalle",
+        "Strategiskt ledningsnätverk för samhällsbyggnad",
+        "Planerar, samordnar och följer upp strategiska åtgärder för en attraktiv och hållbar kommun.",
+        "stf_chef",
+        ["bk_chef", "mk_chef", "gata_chef"],
+    ),
+    (
+        "net_trygghet",
+        "Strategiskt ledningsnätverk för trygghet och folkhälsa",
+        "Planerar, samordnar och följer upp strategiska åtgärder för trygghet och god folkhälsa.",
+        "ifo_chef",
+        ["kff_chef", "rtj_chef", "hagaskolan_rektor"],
+    ),
+    (
+        "net_kompetens",
+        "Strategiskt ledningsnätverk för kompetensförsörjning",
+        "Planerar, samordnar och följer upp åtgärder för att vara en attraktiv arbetsgivare.",
+        "personalchef",
+        ["aldre_chef", "uf_chef"],
+    ),
 ]
 
 
@@ -299,19 +350,18 @@ def load(context: DemoContext) -> None:
         )
     context["people"] = people
 
-    for person, unit, role in ASSIGNMENTS:
-        upsert(Assignment, {"person": people[person], "unit": units[unit], "role": role})
+    for person, unit, a_role in ASSIGNMENTS:
+        upsert(Assignment, {"person": people[person], "unit": units[unit], "role": a_role})
     term = context["term_2022"]
-    for person, body, role, party in MEMBERSHIPS:
-        elected = role != M.SECRETARY
+    for person, body, m_role, party in MEMBERSHIPS:
         upsert(
             Membership,
-            {"person": people[person], "body": bodies[body], "role": role},
+            {"person": people[person], "body": bodies[body], "role": m_role},
             party=party,
-            term=term if elected else None,
+            term=None if m_role == M.SECRETARY else term,
         )
-    for person, role in ROLE_GRANTS:
-        upsert(RoleGrant, {"person": people[person], "role": role})
+    for person, r_role in ROLE_GRANTS:
+        upsert(RoleGrant, {"person": people[person], "role": r_role})
 
     _working_groups(municipality, people, units)
     _decisions(context, bodies)
@@ -329,10 +379,22 @@ def _working_groups(
         "principiella frågor för gemensamma ställningstaganden. Kommundirektören leder och beslutar.",
         lead=people["segrell"],
     )
-    for key in ["segrell", "bitr_kd", "ekonomichef", "personalchef", "itchef", "forvaltningschef",
-                "uf_chef", "kff_chef", "stf_chef", "bk_chef", "mk_chef", "rtj_chef"]:
+    for key in [
+        "segrell",
+        "bitr_kd",
+        "ekonomichef",
+        "personalchef",
+        "itchef",
+        "forvaltningschef",
+        "uf_chef",
+        "kff_chef",
+        "stf_chef",
+        "bk_chef",
+        "mk_chef",
+        "rtj_chef",
+    ]:
         upsert(WorkingGroupMember, {"group": team, "person": people[key]})
-    for key, name, purpose, lead, members in NETWORKS:
+    for _key, name, purpose, lead, members in NETWORKS:
         network = upsert(
             WorkingGroup,
             {"municipality": municipality, "name": name},

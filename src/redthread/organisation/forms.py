@@ -28,9 +28,7 @@ class DecisionForm(StyledFormMixin, forms.ModelForm[Decision]):
         field = self.fields["body"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Body.objects.filter(pk__in=[b.pk for b in bodies])
-        field.error_messages["invalid_choice"] = _(
-            "Välj ett organ som du registrerar beslut för."
-        )
+        field.error_messages["invalid_choice"] = _("Välj ett organ som du registrerar beslut för.")
 
     def clean_attachment(self) -> Any:
         upload = self.cleaned_data.get("attachment")

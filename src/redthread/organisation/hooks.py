@@ -13,8 +13,12 @@ from redthread.core.registry import register_shell
 from redthread.core.search import model_search
 from redthread.organisation.models import Body, Decision, Municipality, Person, Unit, WorkingGroup
 
-model_search(Body, fields=["name", "short_name"], kind=_("Organ"), url=lambda o: o.get_absolute_url())
-model_search(Unit, fields=["name", "short_name"], kind=_("Enhet"), url=lambda o: o.get_absolute_url())
+model_search(
+    Body, fields=["name", "short_name"], kind=_("Organ"), url=lambda o: o.get_absolute_url()
+)
+model_search(
+    Unit, fields=["name", "short_name"], kind=_("Enhet"), url=lambda o: o.get_absolute_url()
+)
 model_search(
     Person,
     fields=["first_name", "last_name", "title"],
@@ -61,7 +65,5 @@ def municipality_shell(request: HttpRequest) -> dict[str, Any]:
         request._municipality = municipality  # type: ignore[attr-defined]
     context: dict[str, Any] = {"municipality": municipality, "demo_mode": settings.DEMO_MODE}
     if settings.DEMO_MODE:
-        context["demo_logins"] = [
-            {"username": u, "description": d} for u, d in DEMO_LOGINS
-        ]
+        context["demo_logins"] = [{"username": u, "description": d} for u, d in DEMO_LOGINS]
     return context

@@ -67,7 +67,9 @@ class Body(DomainModel):
         AUDIT = "audit", _("revision")
         COMPANY = "company", _("kommunalt bolag")
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="bodies")
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="bodies"
+    )
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("namn"), max_length=160)
     short_name = models.CharField(_("förkortning"), max_length=20, blank=True)
@@ -141,7 +143,9 @@ class Unit(DomainModel):
         DEPARTMENT = "department", _("avdelning")
         UNIT = "unit", _("enhet")
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="units")
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="units"
+    )
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("namn"), max_length=160)
     short_name = models.CharField(_("förkortning"), max_length=20, blank=True)
@@ -179,7 +183,11 @@ class Unit(DomainModel):
     def clean(self) -> None:
         if self.parent is not None and self.pk and self.parent.path.startswith(self.path):
             raise ValidationError(
-                {"parent": _("En enhet kan inte ligga under sig själv eller en av sina underenheter.")}
+                {
+                    "parent": _(
+                        "En enhet kan inte ligga under sig själv eller en av sina underenheter."
+                    )
+                }
             )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -250,7 +258,9 @@ class PersonQuerySet(models.QuerySet["Person"]):
 class Person(DomainModel):
     """Someone in the organisation: an official, an employee or an elected member."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="people")
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="people"
+    )
     first_name = models.CharField(_("förnamn"), max_length=80)
     last_name = models.CharField(_("efternamn"), max_length=80)
     title = models.CharField(_("befattning eller uppdrag"), max_length=120, blank=True)
@@ -287,7 +297,9 @@ class Person(DomainModel):
 class Term(DomainModel):
     """A mandatperiod: four years from an ordinary election."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="terms")
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="terms"
+    )
     election_date = models.DateField(_("valdag"), unique=True)
 
     class Meta:
@@ -358,8 +370,12 @@ class Membership(DomainModel):
 
     ELECTED = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.SUBSTITUTE)
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
     term = models.ForeignKey(
         Term, verbose_name=_("mandatperiod"), on_delete=models.PROTECT, null=True, blank=True
@@ -390,8 +406,12 @@ class Assignment(DomainModel):
 
     MANAGERS = (Role.HEAD, Role.DEPARTMENT_HEAD, Role.UNIT_MANAGER)
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assignments")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="assignments")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhet"), on_delete=models.CASCADE, related_name="assignments"
+    )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
     start = models.DateField(_("från"), null=True, blank=True)
     end = models.DateField(_("till"), null=True, blank=True)
@@ -416,7 +436,9 @@ class RoleGrant(DomainModel):
         ECONOMIST = "economist", _("ekonom/controller")
         AUDITOR = "auditor", _("revisor")
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="role_grants")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="role_grants"
+    )
     role = models.CharField(_("roll"), max_length=30, choices=Role.choices)
 
     class Meta:
@@ -439,7 +461,10 @@ class WorkingGroup(DomainModel):
         WORKING_GROUP = "working_group", _("arbetsgrupp")
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="working_groups"
+        Municipality,
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="working_groups",
     )
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
     name = models.CharField(_("namn"), max_length=160)
@@ -477,8 +502,12 @@ class WorkingGroup(DomainModel):
 class WorkingGroupMember(DomainModel):
     """A person in a working group, optionally representing a unit."""
 
-    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="members")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="group_memberships")
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("grupp"), on_delete=models.CASCADE, related_name="members"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="group_memberships"
+    )
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("representerar"),
@@ -566,7 +595,9 @@ class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
 class ApiToken(DomainModel):
     """A bearer token for the JSON API. Only its SHA-256 is stored."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name=_("användare"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("namn"), max_length=80)
     prefix = models.CharField(_("början av nyckeln"), max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)

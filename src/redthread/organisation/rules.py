@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules
-
+from redthread.core.rulebook import add_perm, predicate
 from redthread.organisation.models import Body, Decision
 from redthread.organisation.predicates import is_administrator, is_internal, is_writer
 
 
-@rules.predicate
+@predicate
 def records_for_body(user: Any, obj: Body | Decision | None) -> bool:
     if obj is None or not user.is_authenticated:
         return False
@@ -22,7 +21,7 @@ def records_for_body(user: Any, obj: Body | Decision | None) -> bool:
     return bool(user.scope.records_for(body))
 
 
-@rules.predicate
+@predicate
 def records_decisions_somewhere(user: Any) -> bool:
     return bool(user.is_authenticated and user.scope.secretary_body_ids)
 
@@ -42,21 +41,21 @@ READ_BY_ALL_INTERNAL = [
 ADMIN_ONLY = ["user", "rolegrant", "apitoken"]
 
 for model in READ_BY_ALL_INTERNAL:
-    rules.add_perm(f"organisation.view_{model}", is_internal)
+    add_perm(f"organisation.view_{model}", is_internal)
 for model in READ_BY_ALL_INTERNAL + ADMIN_ONLY:
     if model == "decision":
         continue
-    rules.add_perm(f"organisation.add_{model}", is_administrator)
-    rules.add_perm(f"organisation.change_{model}", is_administrator)
-    rules.add_perm(f"organisation.delete_{model}", is_administrator)
+    add_perm(f"organisation.add_{model}", is_administrator)
+    add_perm(f"organisation.change_{model}", is_administrator)
+    add_perm(f"organisation.delete_{model}", is_administrator)
 for model in ADMIN_ONLY:
-    rules.add_perm(f"organisation.view_{model}", is_administrator)
+    add_perm(f"organisation.view_{model}", is_administrator)
 
 # Decisions: the administratör, or the secretary of the body (object: the body or decision).
-rules.add_perm("organisation.add_decision", is_writer & (is_administrator | records_for_body))
-rules.add_perm("organisation.change_decision", is_writer & (is_administrator | records_for_body))
-rules.add_perm("organisation.delete_decision", is_administrator)
+add_perm("organisation.add_decision", is_writer & (is_administrator | records_for_body))
+add_perm("organisation.change_decision", is_writer & (is_administrator | records_for_body))
+add_perm("organisation.delete_decision", is_administrator)
 # May open the "record a decision" page at all.
-rules.add_perm(
+add_perm(
     "organisation.record_decisions", is_writer & (is_administrator | records_decisions_somewhere)
 )

@@ -55,15 +55,16 @@ class Scope:
         managed = tuple(p for role, p in assignments if role in Assignment.MANAGERS)
         headed = tuple(p for role, p in assignments if role == Assignment.Role.HEAD)
         memberships = list(
-            Membership.objects.current().filter(person=person).values_list("role", "body_id", "body__kind")
+            Membership.objects.current()
+            .filter(person=person)
+            .values_list("role", "body_id", "body__kind")
         )
         member_bodies = frozenset(b for role, b, _k in memberships if role in Membership.ELECTED)
         secretary_bodies = frozenset(
             b for role, b, _k in memberships if role == Membership.Role.SECRETARY
         )
         reads_all = any(
-            role in Membership.ELECTED
-            and kind in (Body.Kind.COUNCIL, Body.Kind.EXECUTIVE_BOARD)
+            role in Membership.ELECTED and kind in (Body.Kind.COUNCIL, Body.Kind.EXECUTIVE_BOARD)
             for role, _b, kind in memberships
         )
         served: frozenset[int] = frozenset()
@@ -74,7 +75,9 @@ class Scope:
                     "body_id", flat=True
                 )
             )
-        if any(kind == Body.Kind.AUDIT for role, _b, kind in memberships if role in Membership.ELECTED):
+        if any(
+            kind == Body.Kind.AUDIT for role, _b, kind in memberships if role in Membership.ELECTED
+        ):
             roles = roles | {RoleGrant.Role.AUDITOR}
         return cls(
             person_id=person.pk,

@@ -57,8 +57,10 @@ def chart(request: HttpRequest) -> HttpResponse:
     municipality = Municipality.objects.current()
     bodies = list(Body.objects.filter(municipality=municipality))
     units = list(
-        Unit.objects.filter(municipality=municipality, kind__in=[Unit.Kind.ADMINISTRATION, Unit.Kind.OFFICE, Unit.Kind.DEPARTMENT])
-        .prefetch_related("serves")
+        Unit.objects.filter(
+            municipality=municipality,
+            kind__in=[Unit.Kind.ADMINISTRATION, Unit.Kind.OFFICE, Unit.Kind.DEPARTMENT],
+        ).prefetch_related("serves")
     )
     heads = {
         a.unit_id: a.person
@@ -71,7 +73,9 @@ def chart(request: HttpRequest) -> HttpResponse:
         node.extra["head"] = heads.get(node.item.pk)
     own_bodies = [b for b in bodies if b.is_own]
     administrations = [u for u in units if u.parent_id is None]
-    groups = WorkingGroup.objects.filter(municipality=municipality).select_related("lead", "reports_to")
+    groups = WorkingGroup.objects.filter(municipality=municipality).select_related(
+        "lead", "reports_to"
+    )
     return render(
         request,
         "organisation/chart.html",
@@ -124,7 +128,10 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_visible_or_404(request.user, Unit, pk=pk)
     assignments = list(
-        Assignment.objects.current().filter(unit=unit).select_related("person").order_by("role", "person__last_name")
+        Assignment.objects.current()
+        .filter(unit=unit)
+        .select_related("person")
+        .order_by("role", "person__last_name")
     )
     managers = [a for a in assignments if a.role in Assignment.MANAGERS]
     staff = [a for a in assignments if a.role not in Assignment.MANAGERS]
@@ -190,7 +197,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         decisions = decisions.for_year(int(year))
     if query:
         decisions = decisions.filter(
-            Q(title__icontains=query) | Q(case_number__icontains=query) | Q(summary__icontains=query)
+            Q(title__icontains=query)
+            | Q(case_number__icontains=query)
+            | Q(summary__icontains=query)
         )
     page = Paginator(decisions, 50).get_page(request.GET.get("sida"))
     years = Decision.objects.dates("date", "year", order="DESC")
@@ -252,7 +261,9 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         require(request.user, "organisation.add_decision", form.cleaned_data["body"])
         decision = form.save()
-        messages.success(request, _("Beslutet %(citation)s är registrerat.") % {"citation": decision.citation})
+        messages.success(
+            request, _("Beslutet %(citation)s är registrerat.") % {"citation": decision.citation}
+        )
         return redirect(decision)
     return render(
         request, "organisation/decision_form.html", {"title": _("Registrera beslut"), "form": form}
@@ -279,4 +290,3 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "organisation/decision_form.html",
         {"title": _("Ändra beslut"), "form": form, "decision": decision},
     )
-

@@ -61,7 +61,7 @@ def nav_current(context: template.Context, prefix: str) -> SafeString:
     """``aria-current="page"`` on the navigation link of the area being shown."""
     request: HttpRequest | None = context.get("request")
     if request is not None and prefix and request.path.startswith(prefix):
-        return mark_safe('aria-current="page"')  # noqa: S308 (a constant)
+        return mark_safe('aria-current="page"')
     return mark_safe("")
 
 

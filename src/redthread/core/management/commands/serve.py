@@ -26,16 +26,22 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--no-worker", action="store_true", help="Do not start a task worker.")
 
-    def handle(self, *args: Any, host: str, port: int, workers: int, no_worker: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, host: str, port: int, workers: int, no_worker: bool, **options: Any
+    ) -> None:
         bindir = os.path.dirname(sys.executable)
         commands = [
             [
                 os.path.join(bindir, "gunicorn"),
                 "redthread.wsgi",
-                "--bind", f"{host}:{port}",
-                "--workers", str(workers),
-                "--threads", "4",
-                "--access-logfile", "-",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
             ]
         ]
         if not no_worker:

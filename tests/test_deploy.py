@@ -20,7 +20,7 @@ def test_check_deploy_reports_no_issues_with_production_settings() -> None:
             "DATABASE_URL": "sqlite:////tmp/redthread-deploy-check.sqlite3",
         }
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "redthread.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,

@@ -4,7 +4,7 @@ from redthread.organisation.models import User
 from tests.world import World
 
 
-def scope(world: World, role: str):  # noqa: ANN201
+def scope(world: World, role: str):
     return User.objects.get(pk=world.users[role].pk).scope
 
 
@@ -35,7 +35,7 @@ def test_the_revisor_is_read_only_and_an_outsider_is_not_internal(world: World) 
     assert not scope(world, "outsider").is_internal
 
 
-def test_scope_costs_a_fixed_number_of_queries(world: World, django_assert_max_num_queries) -> None:  # noqa: ANN001
+def test_scope_costs_a_fixed_number_of_queries(world: World, django_assert_max_num_queries) -> None:
     user = User.objects.get(pk=world.users["forvaltningschef"].pk)
     with django_assert_max_num_queries(5):
         s = user.scope

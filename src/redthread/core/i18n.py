@@ -20,9 +20,7 @@ LANGUAGE = "en"
 
 
 def app_dirs() -> list[Path]:
-    return sorted(
-        p for p in PACKAGE.iterdir() if p.is_dir() and (p / "apps.py").exists()
-    )
+    return sorted(p for p in PACKAGE.iterdir() if p.is_dir() and (p / "apps.py").exists())
 
 
 def catalogue(app: Path) -> Path:
@@ -39,7 +37,10 @@ def _manage(args: list[str], cwd: Path) -> None:
 def update() -> None:
     for app in app_dirs():
         sources = [p for p in app.rglob("*") if p.suffix in {".py", ".html", ".txt"}]
-        if not any("translate" in p.read_text(errors="ignore") or "gettext" in p.read_text(errors="ignore") for p in sources):
+        if not any(
+            "translate" in p.read_text(errors="ignore") or "gettext" in p.read_text(errors="ignore")
+            for p in sources
+        ):
             continue
         (app / "locale").mkdir(exist_ok=True)
         _manage(["makemessages", "-l", LANGUAGE, "--no-location", "--no-obsolete"], cwd=app)
@@ -68,7 +69,9 @@ def problems() -> list[str]:
             found.append(f"{mo_path}: missing; run `make messages`")
             continue
         mo = polib.mofile(str(mo_path))
-        compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo}
+        compiled = {
+            (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo
+        }
         for entry in po.translated_entries():
             key = (entry.msgctxt, entry.msgid)
             value = (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())))

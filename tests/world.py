@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redthread.core.audit import acting_as
+from redthread.cycle.models import ensure_periods
 from redthread.organisation.models import (
     ApiToken,
     Assignment,
@@ -182,6 +183,8 @@ def _build() -> World:
         case_number="OSN 2026:12",
         title="Internkontrollplan 2026",
     )
+    ensure_periods(m, 2025)
+    ensure_periods(m, 2026)
     w.extra["group"] = WorkingGroup.objects.create(
         municipality=m,
         kind=WorkingGroup.Kind.MANAGEMENT_TEAM,

@@ -4,7 +4,9 @@ Swedish is the source language of the UI: msgids are Swedish, and each app's
 ``locale/en/LC_MESSAGES/django.po`` translates every one of them.
 
     python -m redthread.core.i18n update   # extract (needs GNU gettext) and compile
-    python -m redthread.core.i18n apply F  # fill untranslated entries from a JSON file
+    python -m redthread.core.i18n missing  # the untranslated msgids, as JSON
+    python -m redthread.core.i18n apply F  # fill them from a JSON file {msgid: English}
+                                           # (and from any app that already translates them)
     python -m redthread.core.i18n check    # every msgid translated, .mo up to date
 """
 
@@ -14,6 +16,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent.parent
 LANGUAGE = "en"
@@ -34,17 +37,65 @@ def _manage(args: list[str], cwd: Path) -> None:
     subprocess.run([str(command), *args], cwd=cwd, env=env, check=True)  # noqa: S603
 
 
+def _without_date(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if "POT-Creation-Date" not in line)
+
+
 def update() -> None:
+    """Extract each app's strings into its catalogue (GNU gettext), then normalise and compile.
+
+    The catalogue is re-saved through polib so its layout never depends on the gettext
+    version, and a file whose only change is the extraction date is left as it was.
+    """
+    import polib
+
     for app in app_dirs():
         sources = [p for p in app.rglob("*") if p.suffix in {".py", ".html", ".txt"}]
-        if not any(
-            "translate" in p.read_text(errors="ignore") or "gettext" in p.read_text(errors="ignore")
-            for p in sources
-        ):
+        texts = (p.read_text(errors="ignore") for p in sources)
+        if not any("translate" in t or "gettext" in t for t in texts):
             continue
         (app / "locale").mkdir(exist_ok=True)
+        po_path = catalogue(app)
+        before = po_path.read_text() if po_path.exists() else ""
         _manage(["makemessages", "-l", LANGUAGE, "--no-location", "--no-obsolete"], cwd=app)
-        _manage(["compilemessages", "-l", LANGUAGE], cwd=app)
+        po = polib.pofile(str(po_path), wrapwidth=0)
+        po.save()
+        if before and _without_date(po_path.read_text()) == _without_date(before):
+            po_path.write_text(before)
+            po = polib.pofile(str(po_path))
+        po.save_as_mofile(str(po_path.with_suffix(".mo")))
+
+
+def known_translations() -> dict[str, object]:
+    """Every msgid already translated in some app, so a shared word is translated once."""
+    import polib
+
+    known: dict[str, object] = {}
+    for app in app_dirs():
+        po_path = catalogue(app)
+        if po_path.exists():
+            for entry in polib.pofile(str(po_path)).translated_entries():
+                known[entry.msgid] = (
+                    [entry.msgstr_plural[0], entry.msgstr_plural[1]]
+                    if entry.msgid_plural
+                    else entry.msgstr
+                )
+    return known
+
+
+def missing() -> list[object]:
+    """Untranslated msgids of every app (a plural as [singular, plural])."""
+    import polib
+
+    found: list[object] = []
+    for app in app_dirs():
+        po_path = catalogue(app)
+        if po_path.exists():
+            for entry in polib.pofile(str(po_path)).untranslated_entries():
+                item = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else entry.msgid
+                if item not in found:
+                    found.append(item)
+    return found
 
 
 def problems() -> list[str]:
@@ -90,16 +141,18 @@ def apply(path: Path) -> None:
 
     import polib
 
-    translations = json.loads(path.read_text())
+    translations = known_translations()
+    if path.exists():
+        translations.update(json.loads(path.read_text()))
     for app in app_dirs():
         po_path = catalogue(app)
         if not po_path.exists():
             continue
-        po = polib.pofile(str(po_path))
+        po = polib.pofile(str(po_path), wrapwidth=0)
         for entry in po:
             if entry.translated() or entry.msgid not in translations:
                 continue
-            value = translations[entry.msgid]
+            value: Any = translations[entry.msgid]
             if entry.msgid_plural:
                 entry.msgstr_plural = {0: value[0], 1: value[1]}
             else:
@@ -110,13 +163,26 @@ def apply(path: Path) -> None:
         po.save_as_mofile(str(po_path.with_suffix(".mo")))
 
 
-if __name__ == "__main__":
-    command = sys.argv[1] if len(sys.argv) > 1 else "check"
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "check"
     if command == "update":
         update()
     elif command == "apply":
-        apply(Path(sys.argv[2]))
+        apply(Path(argv[2]) if len(argv) > 2 else Path("/nonexistent"))
+    elif command == "missing":
+        import json
+
+        print(json.dumps(missing(), ensure_ascii=False, indent=0))
+        return 0
     found = problems()
-    for line in found:
-        print(line)
-    sys.exit(1 if found else 0)
+    if found:
+        print(
+            f"{len(found)} problems; `python -m redthread.core.i18n missing` lists what to translate."
+        )
+        for line in found[:20]:
+            print(line)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -52,8 +52,9 @@ check: lint typecheck
 messages: $(VENV)/.installed-dev
 	$(BIN)/python -m redthread.core.i18n update
 
+## make bench: every benchmark (ONLY=name for one); figures in benchmarks/RESULTS.md
 bench: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) var

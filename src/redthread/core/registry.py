@@ -2,7 +2,8 @@
 
 - search providers: what the header's search box finds;
 - start panels: what a user's start page shows (to-do lists, alerts);
-- shell providers: values every page needs (the municipality's name).
+- shell providers: values every page needs (the municipality's name);
+- public links: the ways in for citizens on the public start page.
 """
 
 from __future__ import annotations
@@ -23,6 +24,16 @@ class SearchHit:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class PublicLink:
+    """A way in for citizens, shown on the public start page."""
+
+    label: str | Promise
+    url_name: str
+    text: str | Promise
+    order: int = 100
+
+
 SearchProvider = Callable[[HttpRequest, str, int], Iterable[SearchHit]]
 StartPanel = Callable[[HttpRequest], "tuple[str, dict[str, Any]] | None"]
 ShellProvider = Callable[[HttpRequest], dict[str, Any]]
@@ -30,6 +41,7 @@ ShellProvider = Callable[[HttpRequest], dict[str, Any]]
 search_providers: list[SearchProvider] = []
 start_panels: list[tuple[int, StartPanel]] = []
 shell_providers: list[ShellProvider] = []
+public_links: list[PublicLink] = []
 
 
 def register_search(provider: SearchProvider) -> SearchProvider:
@@ -44,6 +56,11 @@ def register_start_panel(order: int) -> Callable[[StartPanel], StartPanel]:
         return panel
 
     return decorator
+
+
+def register_public_link(link: PublicLink) -> None:
+    public_links.append(link)
+    public_links.sort(key=lambda item: item.order)
 
 
 def register_shell(provider: ShellProvider) -> ShellProvider:

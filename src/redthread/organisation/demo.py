@@ -421,6 +421,24 @@ def _decisions(context: DemoContext, bodies: dict[str, Body]) -> None:
 
 
 def _users(people: dict[str, Person]) -> None:
+    """The nine demo logins (password demo), and an account for everyone else so that what
+    they write is attributed to them; those accounts have no usable password."""
+    for key, person in people.items():
+        if key in DEMO_USERS or person.user_id:
+            continue
+        user = upsert(
+            User,
+            {"username": f"{_ascii(person.first_name)}.{_ascii(person.last_name)}"},
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            is_demo=True,
+        )
+        if user.has_usable_password():
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        person.user = user
+        person.save()
     for username in DEMO_USERS:
         person = people[username]
         user = upsert(

@@ -166,8 +166,9 @@ def _build() -> World:
     RoleGrant.objects.create(person=p["kvalitetsstrateg"], role=R.QUALITY_STRATEGIST)
     RoleGrant.objects.create(person=p["revisor"], role=R.AUDITOR)
     RoleGrant.objects.create(person=p["admin"], role=R.ADMINISTRATOR)
-    w.users["admin"].is_staff = True
-    w.users["admin"].save()
+    for staff in ("admin", "kvalitetsstrateg", "ekonom"):
+        w.users[staff].is_staff = True
+        w.users[staff].save()
 
     w.decisions["ledningssystem"] = Decision.objects.create(
         body=b["kf"],
@@ -191,6 +192,9 @@ def _build() -> World:
         name="Ledningsgruppen",
         lead=p["forvaltningschef"],
     )
+    from tests.goals.factories import build_chain
+
+    w.extra["chain"] = build_chain(w)
     return w
 
 
@@ -233,4 +237,7 @@ def load_world() -> World:
         "osn": Decision.objects.get(body=w.bodies["osn"], paragraph="5"),
     }
     w.extra["group"] = WorkingGroup.objects.get(municipality=m, name="Ledningsgruppen")
+    from tests.goals.factories import load_chain
+
+    w.extra["chain"] = load_chain(w)
     return w

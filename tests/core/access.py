@@ -24,6 +24,6 @@ PAGES = {
     ),
     "admin:index": Case(
         url=lambda w: reverse("admin:index"),
-        get=only(["admin"], denied=REDIRECT, anonymous=REDIRECT),
+        get=only(["admin", "kvalitetsstrateg", "ekonom"], denied=REDIRECT, anonymous=REDIRECT),
     ),
 }

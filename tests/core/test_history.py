@@ -8,7 +8,6 @@ from django.urls import reverse
 from redthread.organisation.models import Body, Unit
 from tests.world import World
 
-
 # Models that deliberately keep no history, each with the reason.
 NO_HISTORY = {
     "StartPageVisit": "a bookmark of when a user last looked at the start page, not domain data",

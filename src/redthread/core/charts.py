@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
 from math import floor, log10
+from uuid import uuid4
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -76,7 +77,8 @@ class Chart:
                 )
         return "; ".join(parts) or gettext("Inga värden.")
 
-    def svg(self, chart_id: str = "chart") -> SafeString:
+    def svg(self, chart_id: str | None = None) -> SafeString:
+        chart_id = chart_id or f"chart-{uuid4().hex[:8]}"
         values = [float(v) for s in self.series for v in s.values if v is not None]
         left, right, top, bottom = 64, 16, 16, 56
         w, h = self.width, self.height

@@ -10,7 +10,7 @@ from redthread.core.registry import shell_providers
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     """What the base layout needs on every page: the areas and the municipality."""
-    context: dict[str, Any] = {"areas": list(AREAS.values())}
+    context: dict[str, Any] = {"nav_areas": list(AREAS.values())}
     for provider in shell_providers:
         context.update(provider(request))
     return context

@@ -35,3 +35,29 @@ def read_only_auditor(
         return get_response(request)
 
     return middleware
+
+
+def swedish_unless_chosen(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """Swedish for everyone; English only for those who chose it with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, so a municipal
+    computer set up in English would show an English UI nobody asked for.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    available = {code for code, _name in settings.LANGUAGES}
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response
+
+    return middleware

@@ -380,7 +380,7 @@ def write_followup(request: HttpRequest, payload: FollowUpIn) -> Status[dict[str
     model = SUBJECT_MODELS[payload.subject]
     subject = get_visible_or_404(request.user, model, pk=payload.subject_id)
     period = get_visible_or_404(request.user, ReportingPeriod, pk=payload.period_id)
-    if period.year != subject.year:
+    if period.year != getattr(subject, "year", None):
         raise HttpError(
             400, "Perioden hör till ett annat år än objektet. Välj en period för samma år."
         )
@@ -389,7 +389,7 @@ def write_followup(request: HttpRequest, payload: FollowUpIn) -> Status[dict[str
     followup = FollowUp.objects.filter(period=period, **{payload.subject: subject}).first()
     created = followup is None
     if followup is None:
-        followup = FollowUp(period=period, author=request.user, **{payload.subject: subject})
+        followup = FollowUp(period=period, author=request.user, **{payload.subject: subject})  # type: ignore[misc]
         if not request.user.has_perm("goals.add_followup", followup):
             raise PermissionDenied("Du rapporterar inte för det här objektet.")
     else:

@@ -47,7 +47,7 @@ def load(context: DemoContext) -> None:
     bodies: dict[str, Body] = context["bodies"]
     people = context["people"]
     units = context["units"]
-    rng = random.Random(586)
+    rng = random.Random(586)  # noqa: S311  (repeatable demo data, not security)
     for year in range(2021, 2028):
         ensure_periods(municipality, year)
     decisions = _decisions(bodies)
@@ -83,11 +83,11 @@ def load(context: DemoContext) -> None:
     # 2025: the structure, targets, actuals and follow-ups.
     goals = _goals(2025, areas, people, decisions["kf_mb_2025"])
     indicators = _indicators(2025, goals, people)
-    for goal_key, title, *_rest, t25, _t26, _t27 in data.INDICATORS:
+    for _goal_key, title, *_rest, t25, _t26, _t27 in data.INDICATORS:
         _target(indicators[title], 2025, Target.Kind.FINAL, t25, decisions["kf_mb_2025"])
     commitments = _commitments(2025, bodies, goals, units, people, decisions, "2025")
     measures = _measures(2025, commitments, units)
-    for c_key, title, _u, _d, _dir, _unit, value, t25, _t26, _monthly in data.MEASURES:
+    for c_key, title, _u, _d, _dir, _unit, _value, t25, _t26, _monthly in data.MEASURES:
         _target(
             measures[(c_key, title)],
             2025,
@@ -105,10 +105,10 @@ def load(context: DemoContext) -> None:
 
     # 2026: roll 2025 over, then the year's own targets, plans, actuals and follow-ups.
     roll_over(municipality, 2025)
-    goals26 = {
+    carried = {
         g.previous_id: g for g in MunicipalGoal.objects.filter(year=2026, previous__isnull=False)
     }
-    goals26 = {key: goals26[g.pk] for key, g in goals.items()}
+    goals26 = {key: carried[g.pk] for key, g in goals.items()}
     indicators26 = {
         i.title: i for i in Indicator.objects.filter(year=2026, goal__in=goals26.values())
     }
@@ -434,14 +434,14 @@ def _history(
         decimals,
         _direction,
         source,
-        kolada,
+        _kolada,
         gender,
         _owner,
         history,
         *_targets,
     ) in data.INDICATORS:
         indicator = indicators[title]
-        for year, value in zip(HISTORY_YEARS, history, strict=True):
+        for year, value in zip(HISTORY_YEARS, history, strict=True):  # type: ignore[call-overload]
             if value is None:
                 continue
             value = Decimal(str(value))
@@ -479,7 +479,7 @@ def _current_year_actuals(
         title,
         _u,
         decimals,
-        direction,
+        _direction,
         source,
         *_rest,
         history,
@@ -489,7 +489,7 @@ def _current_year_actuals(
     ) in data.INDICATORS:
         if source in ("kolada", "survey"):
             continue  # published once a year, after the year
-        last = Decimal(str(history[-1]))
+        last = Decimal(str(history[-1]))  # type: ignore[index]
         step = Decimal(str(t26)) - last
         value = (last + step * Decimal(str(rng.choice([0.4, 0.8, 1.1])))).quantize(
             Decimal(1).scaleb(-decimals)
@@ -498,10 +498,10 @@ def _current_year_actuals(
     months = ReportingPeriod.objects.filter(
         municipality=municipality, kind="month", year=2026, end_date__lte=dt.date(2026, 10, 31)
     )
-    for c_key, title, _u, decimals, direction, _unit, value, _t25, t26, monthly in data.MEASURES:
+    for c_key, title, _u, decimals, _direction, _unit, first, _t25, t26, monthly in data.MEASURES:
         if not monthly:
             continue
-        start, goal = Decimal(str(value)), Decimal(str(t26))
+        start, goal = Decimal(str(first)), Decimal(str(t26))
         for index, period in enumerate(months.order_by("end_date")):
             progress = Decimal(index + 1) / Decimal(10)
             noise = Decimal(str(rng.uniform(-1.5, 1.5)))
@@ -562,7 +562,7 @@ def _follow_up_year(
             submitted_at=submitted_at,
             reviewed_at=reviewed_at,
         )
-    for c_key, commitment in commitments.items():
+    for commitment in commitments.values():
         status = computed_status(commitment, period)
         if status == Status.NONE:
             status = rng.choice([Status.GREEN, Status.YELLOW])

@@ -116,12 +116,12 @@ def metric_states(
     states = {}
     for metric in metrics:
         key = _key(metric)
-        actual = actuals.get(key)
+        latest = actuals.get(key)
         target = targets.get((*key, period.year))
         status = metric.status_for(
-            actual.value if actual else None, target.value if target else None, tolerance
+            latest.value if latest else None, target.value if target else None, tolerance
         )
-        states[key] = MetricState(actual, target, status)
+        states[key] = MetricState(latest, target, status)
     return states
 
 

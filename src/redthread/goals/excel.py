@@ -171,7 +171,7 @@ def import_file(body: Body, year: int, file: IO[bytes], decision: Decision | Non
     periods = {
         p.key: p for p in ReportingPeriod.objects.filter(municipality=body.municipality, year=year)
     }
-    targets: list[tuple[Any, str, Decimal]] = []
+    targets: list[tuple[Any, str, Decimal]] = []  # (metric, Target.Kind, value)
     actuals: list[tuple[Any, ReportingPeriod, dict[str, Any]]] = []
 
     def ref(column: int, row: int) -> str:
@@ -208,8 +208,8 @@ def import_file(body: Body, year: int, file: IO[bytes], decision: Decision | Non
             continue
         values = tuple(values) + (None,) * (len(TARGET_HEADERS) - len(values))
         metric = metric_of(TARGET_SHEET, row, values)
-        kind = TARGET_KINDS.get(str(values[5] or "").strip().lower())
-        if kind is None:
+        target_kind = TARGET_KINDS.get(str(values[5] or "").strip().lower())
+        if target_kind is None:
             errors.append(
                 _("Blad %(sheet)s, cell F%(row)s: skriv preliminärt eller slutligt.")
                 % {"sheet": TARGET_SHEET, "row": row}
@@ -220,8 +220,8 @@ def import_file(body: Body, year: int, file: IO[bytes], decision: Decision | Non
                 % {"sheet": TARGET_SHEET, "row": row, "year": year}
             )
         value = value_at(TARGET_SHEET, 7, row, values[6])
-        if metric is not None and kind is not None and value is not None:
-            targets.append((metric, kind, value))
+        if metric is not None and target_kind is not None and value is not None:
+            targets.append((metric, target_kind, value))
 
     for row, values in enumerate(
         workbook[ACTUAL_SHEET].iter_rows(min_row=2, values_only=True), start=2

@@ -54,7 +54,7 @@ class ActivityForm(StyledFormMixin, forms.ModelForm[Activity]):
         commitment_field.queryset = commitments.select_related("body").order_by(
             "body__order", "order"
         )
-        commitment_field.label_from_instance = lambda c: f"{c.body.label}: {c.title}"  # type: ignore[method-assign]
+        commitment_field.label_from_instance = lambda c: f"{c.body.label}: {c.title}"  # type: ignore[method-assign,assignment]
         responsible_field = self.fields["responsible"]
         assert isinstance(responsible_field, forms.ModelChoiceField)
         responsible_field.queryset = Person.objects.filter(
@@ -74,6 +74,12 @@ class FollowUpForm(StyledFormMixin, forms.ModelForm[FollowUp]):
             "deviation_reason": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {"status": _("Bedömning")}
+
+    def __init__(self, *args: Any, computed: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not computed:
+            # An activity has no computed status to depart from.
+            del self.fields["deviation_reason"]
 
 
 class ReviewForm(StyledFormMixin, forms.Form):

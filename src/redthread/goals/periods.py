@@ -37,12 +37,22 @@ def periods_of(
     return list(periods.order_by("end_date", "kind"))
 
 
+GOAL_PERIODS = ("interim", "annual")
+
+
 def focus_period(
-    request: HttpRequest, municipality: Municipality, year: int, *, closed_only: bool = False
+    request: HttpRequest,
+    municipality: Municipality,
+    year: int,
+    *,
+    closed_only: bool = False,
+    prefer: tuple[str, ...] = (),
 ) -> tuple[ReportingPeriod | None, list[ReportingPeriod]]:
     """The period asked for (``?period=``), else the latest started one of the year.
 
-    A delår or helår is preferred over a month or forecast ending the same day.
+    With ``prefer`` (kinds of period), the latest started period of those kinds comes
+    first: kommunmål are followed up at delår and helår, not in month reports. A delår or
+    helår is preferred over a month or forecast ending the same day.
     """
     periods = periods_of(municipality, year, closed_only=closed_only)
     value = request.GET.get("period", "")
@@ -52,6 +62,9 @@ def focus_period(
                 return period, periods
     if not periods:
         return None, periods
+    preferred = [p for p in periods if p.kind in prefer]
+    if preferred:
+        return preferred[-1], periods
     rank = {"annual": 0, "interim": 1, "forecast": 2, "month": 3}
     latest_end = max(p.end_date for p in periods)
     candidates = [p for p in periods if p.end_date == latest_end]

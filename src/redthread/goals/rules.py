@@ -11,9 +11,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redthread.core.rulebook import add_perm, predicate
+
+if TYPE_CHECKING:
+    from redthread.organisation.scope import Scope
 from redthread.organisation.predicates import (
     is_internal,
     is_quality_strategist,
@@ -53,7 +56,7 @@ def may_write_subject(user: Any, subject: Any) -> bool:
 
     if not user.is_authenticated or user.scope.is_read_only:
         return False
-    scope = user.scope
+    scope: Scope = user.scope
     person = scope.person_id
     if isinstance(subject, Activity):
         return scope.manages(subject.unit) or (
@@ -73,8 +76,9 @@ def may_write_subject(user: Any, subject: Any) -> bool:
             or scope.has_role("quality_strategist")
         )
     if isinstance(subject, MunicipalGoal | Indicator):
-        return (person is not None and subject.owner_id == person) or scope.has_role(
-            "quality_strategist"
+        return bool(
+            (person is not None and subject.owner_id == person)
+            or scope.has_role("quality_strategist")
         )
     if isinstance(subject, StrategicAction):
         return (

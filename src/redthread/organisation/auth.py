@@ -1,4 +1,4 @@
-"""Sign-in rules: demo accounts only in demo mode; the admin site for administrators only."""
+"""Sign-in rules: demo accounts only in demo mode; the admin site for the municipality-wide roles."""
 
 from __future__ import annotations
 
@@ -17,8 +17,16 @@ class AccountBackend(ModelBackend):
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
         from redthread.organisation.models import RoleGrant
 
+        # The admin site is a working tool for the municipality-wide roles that configure
+        # (administratör), keep the goal structure (kvalitetsstrateg) or the finances (ekonom);
+        # what each may do there is decided by the same rules as in the pages.
+        roles = (
+            RoleGrant.Role.ADMINISTRATOR,
+            RoleGrant.Role.QUALITY_STRATEGIST,
+            RoleGrant.Role.ECONOMIST,
+        )
         return bool(
             user_obj.is_active
             and user_obj.is_staff
-            and user_obj.scope.has_role(RoleGrant.Role.ADMINISTRATOR)
+            and any(user_obj.scope.has_role(role) for role in roles)
         )

@@ -17,8 +17,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from redthread.cycle.models import ReportingPeriod
 from redthread.core.models import DomainModel
+from redthread.cycle.models import ReportingPeriod
 from redthread.goals.models.structure import Commitment, MunicipalGoal, Publishable, YearScoped
 from redthread.goals.status import Direction, Status, metric_status
 from redthread.organisation.models import Decision, Person, Unit

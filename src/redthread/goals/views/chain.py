@@ -25,14 +25,18 @@ from redthread.goals.models import (
     StrategicAction,
     Vision,
 )
-from redthread.goals.periods import focus_period, requested_year
+from redthread.goals.periods import GOAL_PERIODS, focus_period, requested_year
 from redthread.organisation.models import Body, Municipality
 
 
-def _frame(request: HttpRequest, *, closed_only: bool = False) -> dict[str, Any]:
+def _frame(
+    request: HttpRequest, *, closed_only: bool = False, prefer: tuple[str, ...] = GOAL_PERIODS
+) -> dict[str, Any]:
     municipality = Municipality.objects.current()
     year = requested_year(request, municipality)
-    period, periods = focus_period(request, municipality, year, closed_only=closed_only)
+    period, periods = focus_period(
+        request, municipality, year, closed_only=closed_only, prefer=prefer
+    )
     return {"municipality": municipality, "year": year, "period": period, "periods": periods}
 
 
@@ -98,7 +102,9 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = frame["municipality"]
     period = frame["period"] if frame["period"] and frame["period"].year == goal.year else None
     if period is None:
-        period, frame["periods"] = focus_period(request, municipality, goal.year)
+        period, frame["periods"] = focus_period(
+            request, municipality, goal.year, prefer=GOAL_PERIODS
+        )
         frame["period"] = period
     indicators = list(goal.indicators.select_related("owner"))
     commitments = list(
@@ -142,7 +148,7 @@ def _metric_page(
 ) -> HttpResponse:
     frame = _frame(request)
     municipality = frame["municipality"]
-    period, periods = focus_period(request, municipality, metric.year)
+    period, periods = focus_period(request, municipality, metric.year, prefer=GOAL_PERIODS)
     evaluation = evaluate(
         municipality,
         period,
@@ -151,10 +157,13 @@ def _metric_page(
     )
     history = charts.metric_history(metric)
     field = "indicator" if isinstance(metric, Indicator) else "measure"
-    followups = FollowUp.objects.filter(**{f"{field}__lineage": metric.lineage}).select_related(
-        "period"
-    )
-    followups = [f for f in followups if request.user.has_perm("goals.view_followup", f)]
+    followups = [
+        f
+        for f in FollowUp.objects.filter(**{f"{field}__lineage": metric.lineage}).select_related(
+            "period"
+        )
+        if request.user.has_perm("goals.view_followup", f)
+    ]
     return render(
         request,
         template,
@@ -201,7 +210,7 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     municipality = Municipality.objects.current()
-    period, periods = focus_period(request, municipality, commitment.year)
+    period, periods = focus_period(request, municipality, commitment.year, prefer=GOAL_PERIODS)
     measures = list(commitment.measures.select_related("unit", "owner"))
     activities = list(
         commitment.activities.select_related("unit", "responsible").order_by("unit__order", "title")
@@ -318,11 +327,8 @@ def body_goals(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for c in commitments
     ]
-    ready = bool(rows) and all(
-        r["followup"] is not None
-        and r["followup"].state in (FollowUp.State.SUBMITTED, FollowUp.State.APPROVED)
-        for r in rows
-    )
+    sent = [evaluation.followup("commitment", c.pk) for c in commitments]
+    ready = bool(sent) and all(f is not None and f.state in SENT for f in sent)
     return render(
         request,
         "goals/body_goals.html",

@@ -22,7 +22,7 @@ from redthread.goals import charts
 from redthread.goals.evaluation import computed_status
 from redthread.goals.forms import FollowUpForm, ReviewForm
 from redthread.goals.models import SUBJECT_MODELS, Activity, FollowUp, Indicator, Measure
-from redthread.goals.todo import DONE, todo_for, units_with_missing
+from redthread.goals.todo import todo_for, units_with_missing
 from redthread.organisation.models import Assignment, Municipality
 
 URL_KINDS = {
@@ -56,6 +56,10 @@ def _previous(field: str, subject: Any, period: ReportingPeriod) -> FollowUp | N
     )
 
 
+def _has_computed(field: str) -> bool:
+    return field in ("goal", "indicator", "commitment", "measure")
+
+
 def _charts_for(subject: Any) -> list[Any]:
     if isinstance(subject, Indicator | Measure):
         return [charts.metric_history(subject).chart]
@@ -72,7 +76,7 @@ def followup_edit(request: HttpRequest, kind: str, pk: int, period_pk: int) -> H
         raise Http404
     followup = FollowUp.objects.filter(period=period, **{field: subject}).first()
     if followup is None:
-        followup = FollowUp(period=period, author=request.user, **{field: subject})
+        followup = FollowUp(period=period, author=request.user, **{field: subject})  # type: ignore[misc]
         require(request.user, "goals.add_followup", followup)
     elif not request.user.has_perm("goals.change_followup", followup):
         if not request.user.has_perm("goals.view_followup", followup):
@@ -112,6 +116,7 @@ def _render_form(
             "form": form,
             "previous": _previous(field, subject, period),
             "charts": _charts_for(subject),
+            "has_computed": _has_computed(field),
         },
         status=status,
     )
@@ -123,7 +128,11 @@ def _save(
     action = request.POST.get("action", "save")
     posted_version = request.POST.get("version", "")
     if followup.pk and posted_version.isdigit() and int(posted_version) != followup.version:
-        form = FollowUpForm(request.POST, instance=FollowUp.objects.get(pk=followup.pk))
+        form = FollowUpForm(
+            request.POST,
+            instance=FollowUp.objects.get(pk=followup.pk),
+            computed=_has_computed(field),
+        )
         form.add_error(
             None,
             _(
@@ -133,13 +142,13 @@ def _save(
         )
         conflict = FollowUp.objects.get(pk=followup.pk)
         return _render_form(request, field, subject, period, conflict, form, status=409)
-    form = FollowUpForm(request.POST, instance=followup)
+    form = FollowUpForm(request.POST, instance=followup, computed=_has_computed(field))
     if action == "autosave":
         # A draft is kept as it is typed; the checks of a submission come when it is submitted.
         if form.is_valid() or not form.has_error("status"):
             draft = form.instance
             if not draft.pk:
-                draft.author = request.user
+                draft.author = request.user  # type: ignore[assignment]
             try:
                 period.ensure_writable()
             except PeriodClosed as error:
@@ -214,7 +223,7 @@ def review(request: HttpRequest) -> HttpResponse:
             (p for p in open_periods if p.state == ReportingPeriod.State.OPEN),
             open_periods[0] if open_periods else None,
         )
-    scope = request.user.scope
+    scope = request.user.scope  # type: ignore[union-attr]
     progress = (
         units_with_missing(period, scope.headed_paths or scope.managed_paths) if period else {}
     )
@@ -299,7 +308,7 @@ def remind(request: HttpRequest, period_pk: int) -> HttpResponse:
     """One action reminds every manager whose unit has not reported."""
     require(request.user, "goals.review_followup")
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
-    scope = request.user.scope
+    scope = request.user.scope  # type: ignore[union-attr]
     progress = units_with_missing(period, scope.headed_paths or scope.managed_paths)
     late = [unit for unit, (done, total) in progress.items() if done < total]
     managers = (
@@ -308,7 +317,7 @@ def remind(request: HttpRequest, period_pk: int) -> HttpResponse:
         .select_related("person", "unit")
     )
     subject = _("Påminnelse: uppföljning %(period)s") % {"period": period.label}
-    sender = request.user.get_full_name() or request.user.get_username()
+    sender = request.user.get_full_name() or request.user.get_username()  # type: ignore[union-attr]
     mails = [
         (
             subject,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from redthread.goals.evaluation import evaluate
 from redthread.goals.models import FollowUp, MunicipalGoal, Vision
-from redthread.goals.periods import focus_period, requested_year
+from redthread.goals.periods import GOAL_PERIODS, focus_period, requested_year
 from redthread.goals.views.chain import overview_context
 from redthread.organisation.models import Municipality
 
@@ -19,7 +19,9 @@ from redthread.organisation.models import Municipality
 def public_overview(request: HttpRequest) -> HttpResponse:
     municipality = Municipality.objects.current()
     year = requested_year(request, municipality)
-    period, periods = focus_period(request, municipality, year, closed_only=True)
+    period, periods = focus_period(
+        request, municipality, year, closed_only=True, prefer=GOAL_PERIODS
+    )
     frame = {"municipality": municipality, "year": year, "period": period, "periods": periods}
     context = (
         overview_context(frame, published_only=True)
@@ -59,7 +61,9 @@ def public_goal(request: HttpRequest, pk: int) -> HttpResponse:
         is_published=True,
         area__vision__municipality=municipality,
     )
-    period, periods = focus_period(request, municipality, goal.year, closed_only=True)
+    period, periods = focus_period(
+        request, municipality, goal.year, closed_only=True, prefer=GOAL_PERIODS
+    )
     if period is None:
         raise Http404
     indicators = list(goal.indicators.filter(is_published=True))

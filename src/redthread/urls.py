@@ -12,7 +12,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import set_language
 
-from redthread.core.forms import LoginForm
+from redthread.core import views as core_views
+from redthread.organisation.forms import LoginForm
 
 APP_PREFIXES = [
     ("organisation/", "organisation"),
@@ -41,6 +42,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("redthread.api.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
 ]
 
 for prefix, app in APP_PREFIXES:

@@ -36,6 +36,15 @@ class UI:
         self.base_url = base_url
         self.axe = Axe()
         self.visited: list[str] = []
+        self.csp_violations: list[str] = []
+        page.on(
+            "console",
+            lambda message: (
+                self.csp_violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
 
     def goto(self, path: str) -> Page:
         self.page.goto(self.base_url + path)
@@ -50,6 +59,7 @@ class UI:
             v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS
         ]
         self.visited.append(self.page.url)
+        assert not self.csp_violations, f"CSP violations on {self.page.url}: {self.csp_violations}"
         if violations:
             lines = [
                 f"{v['impact']}: {v['id']} – {v['help']} ({len(v['nodes'])} nodes: "

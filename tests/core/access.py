@@ -5,6 +5,7 @@ from django.urls import reverse
 from tests.access import NOT_FOUND, OK, REDIRECT, Case, internal, only, public, roles
 
 PAGES = {
+    "healthz": Case(url=lambda w: "/healthz", get=public()),
     "core:home": Case(url=lambda w: reverse("core:home"), get=public()),
     "core:search": Case(url=lambda w: reverse("core:search") + "?q=hem", get=roles(OK)),
     "core:area": Case(url=lambda w: reverse("core:area", args=["reports"]), get=roles(OK)),

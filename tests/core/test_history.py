@@ -11,6 +11,7 @@ from tests.world import World
 # Models that deliberately keep no history, each with the reason.
 NO_HISTORY = {
     "StartPageVisit": "a bookmark of when a user last looked at the start page, not domain data",
+    "FailedLogin": "a security log of failed sign-ins: appended, never edited",
 }
 
 

@@ -1,30 +1,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
-from django.utils.translation import gettext_lazy as _
-
-
-class LoginForm(AuthenticationForm):
-    """The login form, with messages that tell the user what to do."""
-
-    error_messages = {
-        "invalid_login": _(
-            "Fel användarnamn eller lösenord. Kontrollera stavningen och att Caps Lock inte är "
-            "påslaget, och försök igen."
-        ),
-        "inactive": _("Kontot är inaktiverat. Kontakta systemets administratör."),
-    }
-
-    username = forms.CharField(
-        label=_("Användarnamn"),
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
-    )
-    password = forms.CharField(
-        label=_("Lösenord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
 
 
 class StyledFormMixin:

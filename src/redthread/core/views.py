@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from redthread.core.permissions import get_visible_or_404
 from redthread.core.registry import SearchHit, public_links, search_providers, start_panels
 
 SEARCH_LIMIT = 10
+logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -87,4 +90,51 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    """A Swedish error page that needs nothing of the database; 503 when the database is away."""
+    from django.db import InterfaceError, OperationalError
+    from django.template.loader import render_to_string
+
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
+        logger.error("database unavailable: %s", exception)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500)
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For the load balancer and monitoring: the database and the task queue."""
+    from django.db import DatabaseError, connection
+
+    checks: dict[str, str] = {}
+    status = 200
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except DatabaseError:
+        checks["database"] = "unavailable"
+        status = 503
+    if status == 200:
+        checks["tasks"] = _task_queue_state()
+    return JsonResponse(
+        {"status": "ok" if status == 200 else "unavailable", **checks}, status=status
+    )
+
+
+def _task_queue_state() -> str:
+    """ "stale" when tasks have waited more than ten minutes: no worker is taking them."""
+    import datetime as dt
+
+    from django.db import DatabaseError
+    from django.utils import timezone
+
+    try:
+        from django_tasks_db.models import DBTaskResult
+
+        cutoff = timezone.now() - dt.timedelta(minutes=10)
+        waiting = DBTaskResult.objects.filter(status="READY", enqueued_at__lt=cutoff).count()
+    except (DatabaseError, ImportError):
+        return "unavailable"
+    return "ok" if waiting == 0 else f"stale ({waiting} waiting)"

@@ -11,6 +11,6 @@ class OrganisationConfig(AppConfig):
 
     def ready(self) -> None:
         from redthread.core import areas
-        from redthread.organisation import hooks  # noqa: F401  (registers search and shell)
+        from redthread.organisation import hooks, throttle  # noqa: F401  (search, shell, throttling)
 
         areas.activate("organisation", "organisation:chart")

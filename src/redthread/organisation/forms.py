@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from redthread.core.forms import StyledFormMixin
@@ -41,3 +42,40 @@ class DecisionForm(StyledFormMixin, forms.ModelForm[Decision]):
             if upload.size > MAX_ATTACHMENT_BYTES:
                 raise forms.ValidationError(_("Bilagan får vara högst 20 MB."))
         return upload
+
+
+class LoginForm(AuthenticationForm):
+    """The login form, with messages that tell the user what to do."""
+
+    error_messages = {
+        "invalid_login": _(
+            "Fel användarnamn eller lösenord. Kontrollera stavningen och att Caps Lock inte är "
+            "påslaget, och försök igen."
+        ),
+        "inactive": _("Kontot är inaktiverat. Kontakta systemets administratör."),
+    }
+
+    def clean(self) -> dict[str, Any]:
+        from redthread.organisation.throttle import WINDOW_MINUTES, client_ip, is_throttled
+
+        username = self.cleaned_data.get("username", "")
+        if is_throttled(username, client_ip(self.request)):
+            raise forms.ValidationError(
+                _(
+                    "För många misslyckade inloggningar. Vänta %(minutes)s minuter och försök "
+                    "igen, eller kontakta systemets administratör."
+                )
+                % {"minutes": WINDOW_MINUTES},
+                code="throttled",
+            )
+        return super().clean()
+
+    username = forms.CharField(
+        label=_("Användarnamn"),
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Lösenord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

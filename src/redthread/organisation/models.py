@@ -623,3 +623,25 @@ class ApiToken(DomainModel):
         key = key or f"rt_{secrets.token_urlsafe(32)}"
         token = cls.objects.create(user=user, name=name, prefix=key[:8], key_hash=cls.digest(key))
         return token, key
+
+
+class FailedLoginQuerySet(models.QuerySet["FailedLogin"]):
+    def recent(self, minutes: int) -> FailedLoginQuerySet:
+        return self.filter(at__gte=timezone.now() - dt.timedelta(minutes=minutes))
+
+
+class FailedLogin(models.Model):
+    """A failed sign-in, for throttling guessing. A security log: appended, never edited."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = FailedLoginQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("misslyckad inloggning")
+        verbose_name_plural = _("misslyckade inloggningar")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"

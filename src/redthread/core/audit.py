@@ -56,6 +56,7 @@ class HistoryEntry:
     kind: str
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
+    version: int | None = None
 
 
 def _display(model: type[models.Model], name: str, value: Any, related: dict[Any, str]) -> str:
@@ -125,6 +126,7 @@ def history_of(obj: models.Model) -> list[HistoryEntry]:
                 kind=str(KIND_LABELS.get(record.history_type, record.history_type)),
                 reason=record.history_change_reason or "",
                 changes=changes,
+                version=getattr(record, "version", None),
             )
         )
         previous = record

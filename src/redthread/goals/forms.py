@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.forms import StyledFormMixin
+from redthread.core.forms import StyledFormMixin, VersionedFormMixin
 from redthread.goals.models import Activity, Commitment, FollowUp
 from redthread.goals.status import Status
 from redthread.organisation.models import Person, Unit
@@ -16,7 +16,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-24.")}
 
 
-class ActivityForm(StyledFormMixin, forms.ModelForm[Activity]):
+class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[Activity]):
     """An activity in a unit's plan; the åtagande is chosen among those of the unit's nämnder."""
 
     class Meta:

@@ -6,14 +6,14 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.forms import StyledFormMixin
+from redthread.core.forms import StyledFormMixin, VersionedFormMixin
 from redthread.organisation.models import Body, Decision
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 ATTACHMENT_TYPES = {".pdf", ".docx", ".odt", ".txt"}
 
 
-class DecisionForm(StyledFormMixin, forms.ModelForm[Decision]):
+class DecisionForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[Decision]):
     """Records a body's decision; the body is limited to those the user records for."""
 
     class Meta:

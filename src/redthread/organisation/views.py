@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from redthread.core.forms import invalid_status, save_versioned
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.organisation.forms import DecisionForm
 from redthread.organisation.models import (
@@ -282,11 +283,13 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         require(request.user, "organisation.change_decision", form.instance)
-        decision = form.save()
-        messages.success(request, _("Beslutet är ändrat."))
-        return redirect(decision)
+        saved = save_versioned(form)
+        if saved is not None:
+            messages.success(request, _("Beslutet är ändrat."))
+            return redirect(saved)
     return render(
         request,
         "organisation/decision_form.html",
         {"title": _("Ändra beslut"), "form": form, "decision": decision},
+        status=invalid_status(form) if request.method == "POST" else 200,
     )

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from redthread.core.forms import invalid_status
 from redthread.core.htmx import is_htmx
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.goals.forms import ActivityForm
@@ -117,7 +118,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "title": _("Ändra aktivitet"),
             "action": request.path,
         },
-        status=400 if request.method == "POST" else 200,
+        status=invalid_status(form) if request.method == "POST" else 200,
     )
 
 

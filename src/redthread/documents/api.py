@@ -5,7 +5,6 @@ credentials (with the public documents only). A request that sends credentials t
 not hold is refused rather than quietly treated as anonymous.
 """
 
-
 import datetime as dt
 from typing import Any, Literal
 

@@ -24,7 +24,7 @@ def governing_documents(context: template.Context, obj: models.Model) -> list[Go
         GoverningDocument.objects.governing(obj)
         .current()
         .select_related("decision__body")
-        .order_by("kind", "title")
+        .order_by("-kind", "title")  # VAD before HUR
     )
     if user is None:
         return list(documents.public())

@@ -50,7 +50,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         return result
     document = result
     require(request.user, "documents.add_documentfile", document)
-    form = FileForm(request.POST or None, request.FILES or None)
+    form = FileForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         version = DocumentFile.objects.add(
             document,
@@ -76,7 +76,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         return result
     document = result
     form = ReviewForm(
-        request.POST or None, initial={"reviewed_on": timezone.localdate(), "outcome": "valid"}
+        request.POST if request.method == "POST" else None,
+        initial={"reviewed_on": timezone.localdate(), "outcome": "valid"},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -129,7 +130,9 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
         return result
     document = result
     form = RevokeForm(
-        request.POST or None, document=document, initial={"revoked_on": timezone.localdate()}
+        request.POST if request.method == "POST" else None,
+        document=document,
+        initial={"revoked_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

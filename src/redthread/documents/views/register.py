@@ -173,7 +173,11 @@ def create(request: HttpRequest) -> HttpResponse:
                 "unit": old.unit_id,
                 "owner": old.owner_id,
             }
-    form = DocumentForm(request.POST or None, initial=initial, municipality=municipality)
+    form = DocumentForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        municipality=municipality,
+    )
     if request.method == "POST" and form.is_valid():
         require(request.user, "documents.add_governingdocument", form.instance)
         document = form.save()
@@ -202,7 +206,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if document.state == GoverningDocument.State.REVOKED:
         messages.error(request, _("Ett upphävt dokument ändras inte. Det finns kvar som historik."))
         return redirect(document)
-    form = DocumentForm(request.POST or None, instance=document, municipality=document.municipality)
+    form = DocumentForm(
+        request.POST if request.method == "POST" else None,
+        instance=document,
+        municipality=document.municipality,
+    )
     if request.method == "POST" and form.is_valid():
         require(request.user, "documents.change_governingdocument", form.instance)
         form.save()

@@ -27,7 +27,9 @@ def status_report(request: HttpRequest, pk: int) -> HttpResponse:
             "cost_status": previous.cost_status,
             "scope_status": previous.scope_status,
         }
-    form = StatusReportForm(request.POST or None, instance=report, initial=initial)
+    form = StatusReportForm(
+        request.POST if request.method == "POST" else None, instance=report, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         scope = getattr(request.user, "scope", None)
         report.reported_by_id = scope.person_id if scope is not None else None
@@ -62,7 +64,11 @@ def risk(request: HttpRequest, pk: int, risk_pk: int | None = None) -> HttpRespo
         instance = get_object_or_404(ProjectRisk, project=project, pk=risk_pk)
         require(request.user, "projects.change_projectrisk", instance)
         title = _("Ändra risk")
-    form = RiskForm(request.POST or None, instance=instance, municipality=project.municipality)
+    form = RiskForm(
+        request.POST if request.method == "POST" else None,
+        instance=instance,
+        municipality=project.municipality,
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Risken är sparad."))
@@ -93,7 +99,9 @@ def effect_goal(request: HttpRequest, pk: int, goal_pk: int | None = None) -> Ht
         instance = get_object_or_404(EffectGoal, project=project, pk=goal_pk)
         require(request.user, "projects.change_effectgoal", instance)
         title = _("Ändra effektmål")
-    form = EffectGoalForm(request.POST or None, instance=instance, user=request.user)
+    form = EffectGoalForm(
+        request.POST if request.method == "POST" else None, instance=instance, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Effektmålet är sparat."))

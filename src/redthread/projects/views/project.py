@@ -73,7 +73,11 @@ def create(request: HttpRequest) -> HttpResponse:
     scope = getattr(request.user, "scope", None)
     if scope is not None and scope.person_id:
         initial["manager"] = scope.person_id
-    form = ProjectForm(request.POST or None, initial=initial, municipality=municipality)
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        municipality=municipality,
+    )
     if request.method == "POST" and form.is_valid():
         require(request.user, "projects.add_project", form.instance)
         project = form.save()
@@ -91,7 +95,11 @@ def create(request: HttpRequest) -> HttpResponse:
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _changeable(request, pk)
-    form = ProjectForm(request.POST or None, instance=project, municipality=project.municipality)
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None,
+        instance=project,
+        municipality=project.municipality,
+    )
     if request.method == "POST" and form.is_valid():
         require(request.user, "projects.change_project", form.instance)
         form.save()
@@ -116,7 +124,7 @@ def tollgate(request: HttpRequest, pk: int, order: int) -> HttpResponse:
     form = None
     if gate.is_pending and may_change:
         form = TollgateDecisionForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             tollgate=gate,
             initial={
                 "outcome": "pass",
@@ -182,7 +190,7 @@ def tollgate_plan(request: HttpRequest, pk: int) -> HttpResponse:
     """When each remaining tollgate is planned; a tollgate past its date is flagged as late."""
     project = _changeable(request, pk)
     tollgates = project.ordered_tollgates()
-    form = TollgatePlanForm(request.POST or None, tollgates=tollgates)
+    form = TollgatePlanForm(request.POST if request.method == "POST" else None, tollgates=tollgates)
     if request.method == "POST" and form.is_valid():
         for gate in form.tollgates:
             day = form.cleaned_data.get(f"gate_{gate.order}")

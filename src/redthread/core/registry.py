@@ -2,7 +2,8 @@
 
 - search providers: what the header's search box finds;
 - start panels: what a user's start page shows (to-do lists, alerts);
-- shell providers: values every page needs (the municipality's name).
+- shell providers: values every page needs (the municipality's name);
+- public links: what the public start page offers a citizen who is not signed in.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.functional import Promise
 
 
@@ -23,6 +25,18 @@ class SearchHit:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class PublicLink:
+    label: str | Promise
+    url_name: str
+    text: str | Promise = ""
+    order: int = 100
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
 SearchProvider = Callable[[HttpRequest, str, int], Iterable[SearchHit]]
 StartPanel = Callable[[HttpRequest], "tuple[str, dict[str, Any]] | None"]
 ShellProvider = Callable[[HttpRequest], dict[str, Any]]
@@ -30,6 +44,7 @@ ShellProvider = Callable[[HttpRequest], dict[str, Any]]
 search_providers: list[SearchProvider] = []
 start_panels: list[tuple[int, StartPanel]] = []
 shell_providers: list[ShellProvider] = []
+public_links: list[PublicLink] = []
 
 
 def register_search(provider: SearchProvider) -> SearchProvider:
@@ -49,3 +64,10 @@ def register_start_panel(order: int) -> Callable[[StartPanel], StartPanel]:
 def register_shell(provider: ShellProvider) -> ShellProvider:
     shell_providers.append(provider)
     return provider
+
+
+def register_public_link(link: PublicLink) -> PublicLink:
+    """A card on the public start page, e.g. the political styrdokument in force."""
+    public_links.append(link)
+    public_links.sort(key=lambda item: item.order)
+    return link

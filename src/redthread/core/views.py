@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from redthread.core.areas import AREAS
 from redthread.core.audit import history_of
 from redthread.core.permissions import get_visible_or_404
-from redthread.core.registry import SearchHit, search_providers, start_panels
+from redthread.core.registry import SearchHit, public_links, search_providers, start_panels
 
 SEARCH_LIMIT = 10
 
@@ -21,7 +21,7 @@ SEARCH_LIMIT = 10
 def home(request: HttpRequest) -> HttpResponse:
     """The start page: for a signed-in user, the panels of every app; else the public start."""
     if not request.user.is_authenticated:
-        return render(request, "core/public_home.html")
+        return render(request, "core/public_home.html", {"public_links": public_links})
     panels = []
     for _order, panel in start_panels:
         result = panel(request)

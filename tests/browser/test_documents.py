@@ -32,9 +32,7 @@ def test_a_citizen_searches_the_register_and_opens_a_political_document(
     ui.screenshot("documents-public")
 
 
-def test_the_owner_reviews_a_document_and_uploads_a_new_version(
-    ui: UI, live_world: World
-) -> None:
+def test_the_owner_reviews_a_document_and_uploads_a_new_version(ui: UI, live_world: World) -> None:
     document = internal_document(live_world)
     ui.login("enhetschef")
     ui.goto("/styrdokument/?slag=how")

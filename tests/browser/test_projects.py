@@ -13,9 +13,7 @@ from tests.world import World
 pytestmark = pytest.mark.browser
 
 
-def test_the_projektledare_passes_a_project_through_a_tollgate(
-    ui: UI, live_world: World
-) -> None:
+def test_the_projektledare_passes_a_project_through_a_tollgate(ui: UI, live_world: World) -> None:
     project = a_project(live_world)
     Tollgate.objects.filter(project=project, order=1).update(planned_date=dt.date(2020, 1, 31))
     ui.login("enhetschef")

@@ -86,3 +86,8 @@ def test_the_revisor_reads_everything_and_changes_nothing(world: World, client_f
     assert response.status_code == 403
     document.refresh_from_db()
     assert document.state == GoverningDocument.State.IN_FORCE
+
+
+def test_the_public_start_page_leads_to_the_political_documents(client_for: Any) -> None:
+    page = client_for("anonymous").get("/").content.decode()
+    assert reverse("documents:register") in page and "Styrdokument" in page

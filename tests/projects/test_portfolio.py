@@ -53,9 +53,7 @@ def test_a_late_tollgate_is_flagged(world: World, client_for: Any) -> None:
     text = response.content.decode()
     assert "1 projekt har en försenad beslutspunkt" in text and "försenad" in text
     only_late = _portfolio(client_for("medarbetare"), sena="1")
-    assert [r.project.name for g in only_late.context["groups"] for r in g.rows] == [
-        "Sent projekt"
-    ]
+    assert [r.project.name for g in only_late.context["groups"] for r in g.rows] == ["Sent projekt"]
 
 
 def test_the_portfolio_shows_the_latest_status(world: World, client_for: Any) -> None:

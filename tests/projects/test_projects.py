@@ -149,9 +149,7 @@ def test_tollgate_dates_are_planned_in_order(world: World, client_for: Any) -> N
     assert Tollgate.objects.get(project=project, order=2).planned_date == dt.date(2027, 3, 1)
 
 
-def test_the_start_page_shows_my_projects_and_late_tollgates(
-    world: World, client_for: Any
-) -> None:
+def test_the_start_page_shows_my_projects_and_late_tollgates(world: World, client_for: Any) -> None:
     project = a_project(world)
     Tollgate.objects.filter(project=project, order=1).update(planned_date=dt.date(2026, 10, 1))
     with time_machine.travel(dt.date(2026, 11, 28)):

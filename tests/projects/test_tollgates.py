@@ -70,7 +70,9 @@ def test_a_tollgate_is_skipped_only_by_a_recorded_decision(world: World) -> None
         decision=world.decisions["osn"],
     )
     skipped = _gate(project, 1)
-    assert skipped.outcome == Tollgate.Outcome.SKIPPED and skipped.decision == world.decisions["osn"]
+    assert (
+        skipped.outcome == Tollgate.Outcome.SKIPPED and skipped.decision == world.decisions["osn"]
+    )
     _pass(project, 2, world)  # the order now allows the next tollgate
     assert Project.objects.get(pk=project.pk).phase == "Planering"
 
@@ -172,9 +174,7 @@ def test_a_decided_tollgate_is_not_decided_again(world: World, client_for: Any) 
     assert _gate(project, 1).decision_text == "Godkänt"
 
 
-def test_someone_without_a_role_in_the_project_cannot_decide(
-    world: World, client_for: Any
-) -> None:
+def test_someone_without_a_role_in_the_project_cannot_decide(world: World, client_for: Any) -> None:
     project = a_project(world)
     assert _decide(client_for("enhetschef_soder"), project, 1).status_code == 403
     assert _gate(project, 1).is_pending

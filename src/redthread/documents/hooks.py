@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.registry import register_start_panel
+from redthread.core.registry import PublicLink, register_public_link, register_start_panel
 from redthread.core.search import model_search
 from redthread.documents.links import register_linkable
 from redthread.documents.models import GoverningDocument
@@ -23,6 +23,15 @@ model_search(
     url=lambda o: o.get_absolute_url(),
     detail=lambda o: f"{o.get_category_display()}, {o.get_state_display()}",
     queryset=lambda: GoverningDocument.objects.select_related("decision__body", "unit"),
+)
+
+register_public_link(
+    PublicLink(
+        label=_("Styrdokument"),
+        url_name="documents:register",
+        text=_("Policyer, program, planer, riktlinjer och reglementen som kommunen har beslutat."),
+        order=30,
+    )
 )
 
 # Reglementen govern bodies, ägardirektiv a company, rutiner a unit. Goals and processes

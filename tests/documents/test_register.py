@@ -176,7 +176,29 @@ def test_a_namndsekreterare_records_a_document_only_for_her_body(
         "review_by": "2028-01-01",
     }
     client = client_for("namndsekreterare")
-    assert client.post(reverse("documents:create"), data).status_code == 403
+    refused = client.post(reverse("documents:create"), data)
+    assert refused.status_code == 200
+    assert "bara för din egen förvaltning och för de organ du bereder" in refused.content.decode()
+    assert not GoverningDocument.objects.filter(title="Plan för kompetensförsörjning").exists()
     data["decision"] = world.decisions["osn"].pk
     assert client.post(reverse("documents:create"), data).status_code == 302
     assert GoverningDocument.objects.filter(title="Plan för kompetensförsörjning").exists()
+
+
+def test_the_owner_hands_the_document_over_to_a_colleague(world: World, client_for: Any) -> None:
+    document = internal_document(world)
+    response = client_for("enhetschef").post(
+        reverse("documents:edit", args=[document.pk]),
+        {
+            "category": document.category,
+            "title": document.title,
+            "unit": document.unit_id,
+            "adopted_on": "2025-03-01",
+            "owner": world.people["medarbetare"].pk,
+            "valid_from": "2026-02-01",
+            "review_by": "2028-02-01",
+        },
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.owner == world.people["medarbetare"]

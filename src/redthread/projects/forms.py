@@ -144,8 +144,7 @@ class TollgateDecisionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, tollgate: Tollgate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         project = tollgate.project
-        ids = project.role_person_ids() - {project.sponsor_id, project.manager_id}
-        ids.add(project.owner_id)
+        ids = {project.owner_id, *project.steering_members.values_list("person_id", flat=True)}
         _limit(self, "decided_by", Person.objects.filter(pk__in=ids))
         _limit(
             self,

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from redthread.core.permissions import require
 from redthread.documents import links
@@ -21,6 +22,11 @@ from redthread.documents.models import REVIEW_SOON_DAYS, GoverningDocument
 from redthread.organisation.models import Body, Municipality
 
 PAGE_SIZE = 50
+OUT_OF_REACH = gettext_lazy(
+    "Du registrerar styrdokument bara för din egen förvaltning och för de organ du bereder "
+    "ärenden åt. Välj en annan ansvarig förvaltning eller ett annat beslut, eller be "
+    "kvalitetsstrategen om hjälp."
+)
 
 
 def visible_document(
@@ -179,16 +185,20 @@ def create(request: HttpRequest) -> HttpResponse:
         municipality=municipality,
     )
     if request.method == "POST" and form.is_valid():
-        require(request.user, "documents.add_governingdocument", form.instance)
-        document = form.save()
-        messages.success(request, _("%(title)s finns nu i registret.") % {"title": document.title})
-        if document.replaces is not None:
-            messages.info(
-                request,
-                _("%(old)s är upphävt och ersatt av detta dokument.")
-                % {"old": document.replaces.title},
+        if not request.user.has_perm("documents.add_governingdocument", form.instance):
+            form.add_error(None, OUT_OF_REACH)
+        else:
+            document = form.save()
+            messages.success(
+                request, _("%(title)s finns nu i registret.") % {"title": document.title}
             )
-        return redirect(document)
+            if document.replaces is not None:
+                messages.info(
+                    request,
+                    _("%(old)s är upphävt och ersatt av detta dokument.")
+                    % {"old": document.replaces.title},
+                )
+            return redirect(document)
     return render(
         request,
         "documents/form.html",
@@ -212,10 +222,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         municipality=document.municipality,
     )
     if request.method == "POST" and form.is_valid():
-        require(request.user, "documents.change_governingdocument", form.instance)
-        form.save()
-        messages.success(request, _("Styrdokumentet är ändrat."))
-        return redirect(document)
+        moved = {"unit", "decision"} & set(form.changed_data)
+        if moved and not request.user.has_perm("documents.change_governingdocument", form.instance):
+            form.add_error(None, OUT_OF_REACH)
+        else:
+            form.save()
+            messages.success(request, _("Styrdokumentet är ändrat."))
+            return redirect(document)
     return render(
         request,
         "documents/form.html",

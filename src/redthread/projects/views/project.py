@@ -11,11 +11,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.organisation.models import Municipality
 from redthread.projects.forms import ProjectForm, TollgateDecisionForm, TollgatePlanForm
 from redthread.projects.models import Project, Tollgate
+
+OUT_OF_REACH = gettext_lazy(
+    "Du kan starta projekt i enheter du leder, eller där du själv har en roll i projektet. "
+    "Välj en annan ansvarig enhet eller ange dig själv som projektledare."
+)
 
 
 def visible_project(request: HttpRequest, pk: int) -> Project:
@@ -79,7 +85,13 @@ def create(request: HttpRequest) -> HttpResponse:
         municipality=municipality,
     )
     if request.method == "POST" and form.is_valid():
-        require(request.user, "projects.add_project", form.instance)
+        if not request.user.has_perm("projects.add_project", form.instance):
+            form.add_error(None, OUT_OF_REACH)
+            return render(
+                request,
+                "projects/form.html",
+                {"title": _("Nytt projekt"), "form": form, "project": None},
+            )
         project = form.save()
         messages.success(
             request,
@@ -101,10 +113,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         municipality=project.municipality,
     )
     if request.method == "POST" and form.is_valid():
-        require(request.user, "projects.change_project", form.instance)
-        form.save()
-        messages.success(request, _("Projektet är ändrat."))
-        return redirect(project)
+        moved = "unit" in form.changed_data
+        if moved and not request.user.has_perm("projects.change_project", form.instance):
+            form.add_error(None, OUT_OF_REACH)
+        else:
+            form.save()
+            messages.success(request, _("Projektet är ändrat."))
+            return redirect(project)
     return render(
         request,
         "projects/form.html",

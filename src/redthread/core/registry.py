@@ -3,7 +3,7 @@
 - search providers: what the header's search box finds;
 - start panels: what a user's start page shows (to-do lists, alerts);
 - shell providers: values every page needs (the municipality's name);
-- public links: the ways in for citizens on the public start page.
+- public links: what the public start page offers a citizen who is not signed in.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.functional import Promise
 
 
@@ -30,8 +31,12 @@ class PublicLink:
 
     label: str | Promise
     url_name: str
-    text: str | Promise
+    text: str | Promise = ""
     order: int = 100
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
 
 
 SearchProvider = Callable[[HttpRequest, str, int], Iterable[SearchHit]]
@@ -58,11 +63,13 @@ def register_start_panel(order: int) -> Callable[[StartPanel], StartPanel]:
     return decorator
 
 
-def register_public_link(link: PublicLink) -> None:
-    public_links.append(link)
-    public_links.sort(key=lambda item: item.order)
-
-
 def register_shell(provider: ShellProvider) -> ShellProvider:
     shell_providers.append(provider)
     return provider
+
+
+def register_public_link(link: PublicLink) -> PublicLink:
+    """A card on the public start page, e.g. the political styrdokument in force."""
+    public_links.append(link)
+    public_links.sort(key=lambda item: item.order)
+    return link

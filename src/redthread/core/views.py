@@ -10,7 +10,6 @@ from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from redthread.core.areas import AREAS
@@ -25,11 +24,7 @@ logger = logging.getLogger(__name__)
 def home(request: HttpRequest) -> HttpResponse:
     """The start page: for a signed-in user, the panels of every app; else the public start."""
     if not request.user.is_authenticated:
-        links = [
-            {"label": link.label, "url": reverse(link.url_name), "text": link.text}
-            for link in public_links
-        ]
-        return render(request, "core/public_home.html", {"public_links": links})
+        return render(request, "core/public_home.html", {"public_links": public_links})
     panels = []
     for _order, panel in start_panels:
         result = panel(request)

@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from redthread.api.auth import ReadOnlyAwareSessionAuth, TokenAuth
+from redthread.organisation.api_auth import ReadOnlyAwareSessionAuth, TokenAuth
 
 api = NinjaAPI(
     title="Röda tråden API",

@@ -13,9 +13,9 @@ from django.urls import reverse
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from redthread.api.auth import ReadOnlyAwareSessionAuth, TokenAuth
 from redthread.core.permissions import get_visible_or_404
 from redthread.documents.models import DocumentFile, GoverningDocument, GoverningDocumentQuerySet
+from redthread.organisation.api_auth import ReadOnlyAwareSessionAuth, TokenAuth
 from redthread.organisation.models import Decision, Municipality
 
 API_PREFIX = "/documents"

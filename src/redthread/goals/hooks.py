@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from redthread.core.registry import PublicLink, register_public_link, register_start_panel
 from redthread.core.search import model_search
+from redthread.documents.links import register_linkable
 from redthread.goals.models import Activity, Commitment, Indicator, Measure, MunicipalGoal
+from redthread.goals.periods import planning_year
 from redthread.goals.todo import start_page_news, todo_for
 from redthread.organisation.models import Municipality
 
@@ -49,6 +51,14 @@ model_search(
     url=lambda o: o.get_absolute_url(),
     detail=lambda o: f"{o.unit} {o.year}",
     queryset=lambda: Activity.objects.select_related("unit"),
+)
+
+register_linkable(
+    MunicipalGoal,
+    _("Kommunmål"),
+    queryset=lambda: MunicipalGoal.objects.filter(
+        year__gte=planning_year(Municipality.objects.current())
+    ),
 )
 
 register_public_link(

@@ -114,9 +114,7 @@ PAGES = {
         post=osn_write(STAFF),  # an empty post changes nothing and shows the form again
     ),
     "control:report_forward": Case(
-        url=lambda w: reverse(
-            "control:report_forward", args=[f.report(w).plan_id, f.period(w).pk]
-        ),
+        url=lambda w: reverse("control:report_forward", args=[f.report(w).plan_id, f.period(w).pk]),
         get=osn_write(RECORDERS),
         post=osn_write(RECORDERS),
     ),

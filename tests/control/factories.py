@@ -118,7 +118,9 @@ def report(world: World, stage: str = ControlReport.Stage.TO_BODY) -> ControlRep
     return found
 
 
-def common_point(world: World, year: int = 2026, title: str = "Avtalstrohet vid inköp") -> CommonControlPoint:
+def common_point(
+    world: World, year: int = 2026, title: str = "Avtalstrohet vid inköp"
+) -> CommonControlPoint:
     found = CommonControlPoint.objects.filter(
         municipality=world.municipality, year=year, title=title
     ).first()
@@ -159,7 +161,9 @@ def recommendation(world: World, body: str = "osn") -> Recommendation:
     return found
 
 
-def ks_decision(world: World, date: dt.date = dt.date(2025, 11, 20), paragraph: str = "201") -> Decision:
+def ks_decision(
+    world: World, date: dt.date = dt.date(2025, 11, 20), paragraph: str = "201"
+) -> Decision:
     found, _ = Decision.objects.get_or_create(
         body=world.bodies["ks"],
         date=date,

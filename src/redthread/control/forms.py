@@ -148,6 +148,8 @@ class RiskForm(VersionedFormMixin, forms.ModelForm[Risk]):
             body = bodies[0]
         if self.instance.pk:
             self.fields["body"].disabled = True
+        elif len(bodies) == 1:
+            self.fields["body"].initial = bodies[0].pk
         units = units_for(body) if body else Unit.objects.filter(serves__in=bodies).distinct()
         _limit(self, "unit", units, _("Välj en del av en förvaltning som arbetar åt nämnden."))
         self.fields["unit"].help_text = _("Valfritt: den del av förvaltningen som risken gäller.")
@@ -194,17 +196,11 @@ class PlanForm(StyledFormMixin, forms.ModelForm[ControlPlan]):
             Body.objects.filter(pk__in=[b.pk for b in bodies]),
             _("Välj en nämnd som du arbetar med."),
         )
+        if len(bodies) == 1:
+            self.fields["body"].initial = bodies[0].pk
         year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
         year.error_messages["invalid"] = _("Skriv året med fyra siffror, t.ex. 2027.")
         self.fields["year"] = year
-
-    def validate_unique(self) -> None:
-        try:
-            self.instance.validate_unique()
-        except forms.ValidationError:
-            self.add_error(
-                None, _("Nämnden har redan en internkontrollplan för året. Öppna den i stället.")
-            )
 
 
 class DecisionPickForm(StyledFormMixin, forms.Form):

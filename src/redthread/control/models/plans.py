@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,9 +43,15 @@ def bodies_with_control(municipality: Municipality) -> models.QuerySet[Body]:
     )
 
 
-def report_periods_for(municipality: Municipality, year: int) -> list[ReportingPeriod]:
-    """The delår and helår of the year: when common points reach KS, and the default for others."""
-    ensure_periods(municipality, year)
+def report_periods_for(
+    municipality: Municipality, year: int, *, create: bool = True
+) -> list[ReportingPeriod]:
+    """The delår and helår of the year: when common points reach KS, and the default for others.
+
+    With ``create`` the year's reporting periods are made if they do not exist yet.
+    """
+    if create:
+        ensure_periods(municipality, year)
     return list(
         ReportingPeriod.objects.filter(
             municipality=municipality, year=year, kind__in=COMMON_REPORT_KINDS
@@ -198,7 +204,13 @@ class ControlPlan(DomainModel):
         verbose_name_plural = _("internkontrollplaner")
         ordering = ["-year", "body__order"]
         constraints = [
-            models.UniqueConstraint(fields=["body", "year"], name="unique_control_plan_year"),
+            models.UniqueConstraint(
+                fields=["body", "year"],
+                name="unique_control_plan_year",
+                violation_error_message=_(
+                    "Nämnden har redan en internkontrollplan för året. Öppna den i stället."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -304,7 +316,8 @@ class ControlPoint(DomainModel):
     class Meta:
         verbose_name = _("kontrollmoment")
         verbose_name_plural = _("kontrollmoment")
-        ordering = ["plan", "common_source", "order", "title"]
+        # The nämnd's own points first, then kommunstyrelsen's common ones, on every database.
+        ordering = ["plan", F("common_source").asc(nulls_first=True), "order", "title"]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "common_source"],

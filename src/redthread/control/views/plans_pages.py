@@ -188,7 +188,7 @@ def point_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_visible_or_404(request.user, ControlPlan.objects.select_related("body"), pk=pk)
     require(request.user, "control.add_controlpoint", plan)
     initial: dict[str, Any] = {
-        "report_periods": report_periods_for(plan.body.municipality, plan.year)
+        "report_periods": report_periods_for(plan.body.municipality, plan.year, create=False)
     }
     if request.GET.get("risk", "").isdigit():
         initial["risk"] = request.GET["risk"]
@@ -291,7 +291,7 @@ def common(request: HttpRequest) -> HttpResponse:
             )
         )
     )
-    periods = report_periods_for(m, year) if points else []
+    periods = report_periods_for(m, year, create=False) if points else []
     copies_by = {(c.plan.body_id, c.common_source_id): c for c in copies}
     plans_by_body = {c.plan.body_id: c.plan for c in copies}
     rows = []

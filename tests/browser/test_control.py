@@ -29,7 +29,9 @@ def test_a_förvaltningschef_opens_the_heat_map_a_cell_and_the_plan(
     ui.screenshot("control-heat-map")
     heat_map.get_by_role("link", name="2 risker, sannolikhet 3, konsekvens 3").click()
     ui.check()
-    expect(ui.page.get_by_role("heading", name="Risker med sannolikhet 3 och konsekvens 3")).to_be_visible()
+    expect(
+        ui.page.get_by_role("heading", name="Risker med sannolikhet 3 och konsekvens 3")
+    ).to_be_visible()
     expect(ui.page.get_by_role("link", name="Felaktiga utbetalningar", exact=True)).to_be_visible()
     expect(ui.page.get_by_role("link", name="Sen skyddsbedömning")).to_have_count(0)
     ui.page.get_by_role("link", name="Felaktiga utbetalningar av försörjningsstöd").click()
@@ -58,7 +60,9 @@ def test_a_nämnd_member_picks_probability_and_consequence_by_their_descriptions
     ui.screenshot("control-risk-form")
     ui.page.get_by_role("button", name="Spara").click()
     ui.check()
-    expect(ui.page.get_by_role("heading", level=1)).to_contain_text("Brister i hantering av sekretess")
+    expect(ui.page.get_by_role("heading", level=1)).to_contain_text(
+        "Brister i hantering av sekretess"
+    )
     expect(ui.page.get_by_text("12 röd")).to_be_visible()
 
 

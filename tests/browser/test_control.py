@@ -68,11 +68,16 @@ def test_a_nämnd_member_picks_probability_and_consequence_by_their_descriptions
 
 def test_the_ks_evaluation_and_an_action_are_accessible(ui: UI, live_world: World) -> None:
     action = f.action(live_world)
+    result = action.deviation.result
     ui.login("politiker")
     ui.goto("/internkontroll/utvardering/2026/")
     expect(ui.page.get_by_role("table", name="Nämndernas internkontroll 2026")).to_be_visible()
     ui.screenshot("control-evaluation")
     ui.goto(action.get_absolute_url())
-    ui.goto(f"/internkontroll/resultat/{action.deviation.result_id}/")
+    ui.goto(result.get_absolute_url())
     ui.goto("/internkontroll/gemensamma/?ar=2026")
+    ui.goto("/internkontroll/planer/?ar=2026")
+    ui.goto(f"/internkontroll/planer/{result.point.plan_id}/rapport/{result.period_id}/")
+    recommendation = f.recommendation(live_world)
     ui.goto("/internkontroll/revision/")
+    ui.goto(recommendation.report.get_absolute_url())

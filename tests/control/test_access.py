@@ -103,3 +103,10 @@ def test_the_api_lists_only_what_the_user_reads(world: World, api_for: Any) -> N
     assert response.status_code == 404
     plans = api_for("forvaltningschef").get("/api/v1/control/plans?year=2026").json()
     assert [p["body"] for p in plans] == ["Omsorgs- och socialnämnden"]
+
+
+def test_search_finds_a_risk_only_for_those_who_read_it(world: World, client_for: Any) -> None:
+    f.risk(world, title="Felaktiga utbetalningar av försörjningsstöd")
+    url = reverse("core:search") + "?q=utbetalningar"
+    assert "Felaktiga utbetalningar" in client_for("namndpolitiker").get(url).content.decode()
+    assert "Felaktiga utbetalningar" not in client_for("medarbetare").get(url).content.decode()

@@ -1,0 +1,80 @@
+"""The pages of internal control, one module per feature."""
+
+from redthread.control.views.actions_pages import (
+    action_detail,
+    action_edit,
+    action_follow_up,
+    actions,
+    deviation_action_create,
+    evaluation_action_create,
+    recommendation_action_create,
+)
+from redthread.control.views.audit_pages import (
+    audit_report_create,
+    audit_report_detail,
+    audit_report_edit,
+    audit_reports,
+    recommendation_answer,
+    recommendation_create,
+)
+from redthread.control.views.overview import evaluation, evaluation_edit, index, plans
+from redthread.control.views.plans_pages import (
+    common,
+    common_create,
+    common_edit,
+    plan_create,
+    plan_decide,
+    plan_detail,
+    point_create,
+    point_detail,
+    point_edit,
+    report,
+    report_forward,
+)
+from redthread.control.views.results_pages import deviation_create, result_detail, result_record
+from redthread.control.views.risks_pages import (
+    risk_assess,
+    risk_create,
+    risk_detail,
+    risk_edit,
+    risks,
+)
+
+__all__ = [
+    "action_detail",
+    "action_edit",
+    "action_follow_up",
+    "actions",
+    "audit_report_create",
+    "audit_report_detail",
+    "audit_report_edit",
+    "audit_reports",
+    "common",
+    "common_create",
+    "common_edit",
+    "deviation_action_create",
+    "deviation_create",
+    "evaluation",
+    "evaluation_action_create",
+    "evaluation_edit",
+    "index",
+    "plan_create",
+    "plan_decide",
+    "plan_detail",
+    "plans",
+    "point_create",
+    "point_detail",
+    "point_edit",
+    "recommendation_action_create",
+    "recommendation_answer",
+    "recommendation_create",
+    "report",
+    "report_forward",
+    "result_detail",
+    "result_record",
+    "risk_assess",
+    "risk_create",
+    "risk_detail",
+    "risk_edit",
+    "risks",
+]

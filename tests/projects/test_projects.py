@@ -128,12 +128,11 @@ def test_a_risk_out_of_range_is_refused(world: World, client_for: Any) -> None:
     assert response.status_code == 200 and not project.risks.exists()
 
 
-def test_an_effect_goal_stands_on_its_own_until_the_goals_app_offers_kommunmal(
-    world: World, client_for: Any
-) -> None:
+def test_an_effect_goal_can_serve_a_kommunmal_or_stand_on_its_own(world: World, client_for: Any) -> None:
     project = a_project(world)
+    goal = world.extra["chain"].goals["aldre"]
     page = client_for("enhetschef").get(reverse("projects:goal_create", args=[project.pk]))
-    assert "serves" not in page.context["form"].fields
+    assert str(goal) in dict(page.context["form"].fields["serves"].choices).values()
     client_for("enhetschef").post(
         reverse("projects:goal_create", args=[project.pk]),
         {"description": "Inga borttappade nycklar", "measure": "Antal per år", "target": "0"},

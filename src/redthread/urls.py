@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import set_language
 
 from redthread.core import views as core_views
+from redthread.organisation import twofactor
 from redthread.organisation.forms import LoginForm
 
 APP_PREFIXES = [
@@ -39,6 +40,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/tvafaktor/", twofactor.verify, name="two_factor"),
+    path("konto/tvafaktor/aktivera/", twofactor.setup, name="two_factor_setup"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("redthread.api.urls")),

@@ -5,6 +5,9 @@ from django.urls import reverse
 from tests.access import NOT_FOUND, OK, REDIRECT, Case, internal, only, public, roles
 
 PAGES = {
+    # Without an authenticator the code page sends you to set one up.
+    "two_factor": Case(url=lambda w: reverse("two_factor"), get=roles(REDIRECT)),
+    "two_factor_setup": Case(url=lambda w: reverse("two_factor_setup"), get=roles(OK)),
     "healthz": Case(url=lambda w: "/healthz", get=public()),
     "core:home": Case(url=lambda w: reverse("core:home"), get=public()),
     "core:search": Case(url=lambda w: reverse("core:search") + "?q=hem", get=roles(OK)),

@@ -84,14 +84,15 @@ def known_translations() -> dict[str, object]:
 
 
 def missing() -> list[object]:
-    """Untranslated msgids of every app (a plural as [singular, plural])."""
+    """Untranslated or fuzzy msgids of every app (a plural as [singular, plural])."""
     import polib
 
     found: list[object] = []
     for app in app_dirs():
         po_path = catalogue(app)
         if po_path.exists():
-            for entry in polib.pofile(str(po_path)).untranslated_entries():
+            po = polib.pofile(str(po_path))
+            for entry in [*po.untranslated_entries(), *po.fuzzy_entries()]:
                 item = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else entry.msgid
                 if item not in found:
                     found.append(item)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
@@ -84,3 +86,22 @@ class WorkingGroupAdmin(DomainAdmin):
 class ApiTokenAdmin(DomainAdmin):
     list_display = ("name", "user", "prefix", "created_at", "last_used")
     readonly_fields = ("version", "prefix", "created_at", "last_used")
+
+
+@admin.register(models.SecurityPolicy)
+class SecurityPolicyAdmin(DomainAdmin):
+    list_display = ("municipality", "two_factor")
+
+
+@admin.register(models.TwoFactorDevice)
+class TwoFactorDeviceAdmin(
+    ObjectPermissionsModelAdminMixin, admin.ModelAdmin[models.TwoFactorDevice]
+):
+    """Only to remove a lost device; a device is set up by its user."""
+
+    list_display = ("user", "confirmed_at")
+    fields = ("user", "confirmed_at")
+    readonly_fields = ("user", "confirmed_at")
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False

@@ -645,3 +645,79 @@ class FailedLogin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
+
+
+class SecurityPolicy(DomainModel):
+    """The municipality's sign-in policy, set by the administratör."""
+
+    class TwoFactor(models.TextChoices):
+        OPTIONAL = "optional", _("frivillig")
+        WRITERS = "writers", _("krävs för roller som skriver")
+        EVERYONE = "everyone", _("krävs för alla")
+
+    municipality = models.OneToOneField(
+        Municipality,
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name="security_policy",
+    )
+    two_factor = models.CharField(
+        _("tvåfaktorinloggning"),
+        max_length=10,
+        choices=TwoFactor.choices,
+        default=TwoFactor.OPTIONAL,
+    )
+
+    class Meta:
+        verbose_name = _("säkerhetspolicy")
+        verbose_name_plural = _("säkerhetspolicyer")
+
+    def __str__(self) -> str:
+        return str(self.municipality)
+
+    @classmethod
+    def requires_two_factor(cls, user: User) -> bool:
+        from django.conf import settings as django_settings
+
+        policy = cls.objects.filter(
+            municipality__code=django_settings.REDTHREAD_MUNICIPALITY_CODE
+        ).first()
+        if policy is None or policy.two_factor == cls.TwoFactor.OPTIONAL:
+            return False
+        if policy.two_factor == cls.TwoFactor.EVERYONE:
+            return True
+        return user.scope.writes
+
+
+class TwoFactorDevice(models.Model):
+    """A user's authenticator (TOTP). Its history records when it was set up, never the secret."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("användare"), on_delete=models.CASCADE, related_name="two_factor"
+    )
+    secret = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField(_("aktiverad"), default=timezone.now)
+    last_used_step = models.BigIntegerField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["secret", "last_used_step"])
+
+    class Meta:
+        verbose_name = _("tvåfaktorenhet")
+        verbose_name_plural = _("tvåfaktorenheter")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def verify(self, code: str) -> bool:
+        """Accept a current code once; a replayed code is refused."""
+        from redthread.organisation.totp import matching_step
+
+        step = matching_step(self.secret, code, self.last_used_step)
+        if step is None:
+            return False
+        updated = (
+            TwoFactorDevice.objects.filter(pk=self.pk)
+            .filter(models.Q(last_used_step__isnull=True) | models.Q(last_used_step__lt=step))
+            .update(last_used_step=step)
+        )
+        self.last_used_step = step
+        return bool(updated)

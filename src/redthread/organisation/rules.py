@@ -38,7 +38,7 @@ READ_BY_ALL_INTERNAL = [
     "workinggroupmember",
     "decision",
 ]
-ADMIN_ONLY = ["user", "rolegrant", "apitoken"]
+ADMIN_ONLY = ["user", "rolegrant", "apitoken", "securitypolicy", "twofactordevice"]
 
 for model in READ_BY_ALL_INTERNAL:
     add_perm(f"organisation.view_{model}", is_internal)

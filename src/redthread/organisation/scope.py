@@ -108,6 +108,18 @@ class Scope:
         )
 
     @property
+    def writes(self) -> bool:
+        """Holds a role that changes the system's data (everything but reading)."""
+        from redthread.organisation.models import RoleGrant
+
+        return bool(
+            self.is_superuser
+            or (self.roles - {RoleGrant.Role.AUDITOR})
+            or self.managed_paths
+            or self.secretary_body_ids
+        )
+
+    @property
     def is_read_only(self) -> bool:
         """Only a revisor with no other role reads without writing; that is the point of the role."""
         from redthread.organisation.models import RoleGrant

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import set_language
 
 from redthread.core import views as core_views
-from redthread.organisation import twofactor
+from redthread.organisation import oidc, twofactor
 from redthread.organisation.forms import LoginForm
 
 APP_PREFIXES = [
@@ -40,6 +40,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/sso/", oidc.SingleSignOnStart.as_view(), name="sso_start"),
+    path("konto/sso/svar/", oidc.SingleSignOnCallback.as_view(), name="sso_callback"),
     path("konto/tvafaktor/", twofactor.verify, name="two_factor"),
     path("konto/tvafaktor/aktivera/", twofactor.setup, name="two_factor_setup"),
     path("i18n/setlang/", set_language, name="set_language"),

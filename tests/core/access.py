@@ -5,6 +5,13 @@ from django.urls import reverse
 from tests.access import NOT_FOUND, OK, REDIRECT, Case, internal, only, public, roles
 
 PAGES = {
+    # Single sign-on is off unless OIDC_ISSUER is set (tests/organisation/test_sso.py).
+    "sso_start": Case(
+        url=lambda w: reverse("sso_start"), get=roles(NOT_FOUND, anonymous=NOT_FOUND)
+    ),
+    "sso_callback": Case(
+        url=lambda w: reverse("sso_callback"), get=roles(NOT_FOUND, anonymous=NOT_FOUND)
+    ),
     # Without an authenticator the code page sends you to set one up.
     "two_factor": Case(url=lambda w: reverse("two_factor"), get=roles(REDIRECT)),
     "two_factor_setup": Case(url=lambda w: reverse("two_factor_setup"), get=roles(OK)),

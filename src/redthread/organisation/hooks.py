@@ -63,7 +63,11 @@ def municipality_shell(request: HttpRequest) -> dict[str, Any]:
         except DatabaseError:
             municipality = None
         request._municipality = municipality  # type: ignore[attr-defined]
-    context: dict[str, Any] = {"municipality": municipality, "demo_mode": settings.DEMO_MODE}
+    context: dict[str, Any] = {
+        "municipality": municipality,
+        "demo_mode": settings.DEMO_MODE,
+        "sso_enabled": bool(settings.OIDC_ISSUER),
+    }
     if settings.DEMO_MODE:
         context["demo_logins"] = [{"username": u, "description": d} for u, d in DEMO_LOGINS]
     return context

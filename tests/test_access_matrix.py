@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests
@@ -87,42 +88,56 @@ def _check(response: Any, expected: Any, role: str, what: str) -> None:
 
 
 PAGE_CASES = [
-    (name, method, role)
+    (name, method)
     for name, case in sorted(PAGES.items())
     for method, expected in (("GET", case.get), ("POST", case.post))
     if expected is not None
-    for role in ALL_ROLES
 ]
 
 
-@pytest.mark.parametrize(("name", "method", "role"), PAGE_CASES)
-def test_page_access(name: str, method: str, role: str, world: World, client_for: Any) -> None:
+def _failure(response: Any, expected: Any, role: str, what: str) -> str | None:
+    try:
+        _check(response, expected, role, what)
+    except AssertionError as error:
+        return str(error)
+    return None
+
+
+@pytest.mark.parametrize(("name", "method"), PAGE_CASES)
+def test_page_access(name: str, method: str, world: World, client_for: Any) -> None:
+    """Every role in turn; each role's request runs in its own savepoint, rolled back after."""
     case = PAGES[name]
-    client: Client = client_for(role)
-    url = case.url(world)
-    if method == "GET":
-        expected = case.get
-        response = client.get(url)
-    else:
-        expected = case.post
-        response = client.post(url, case.post_data(world))
+    expected = case.get if method == "GET" else case.post
     assert expected is not None
-    _check(response, expected[role], role, f"{method} {url}")
+    failures = []
+    for role in ALL_ROLES:
+        with transaction.atomic():
+            client: Client = client_for(role)
+            url = case.url(world)
+            response = client.get(url) if method == "GET" else client.post(url, case.post_data(world))
+            failures.append(_failure(response, expected[role], role, f"{method} {url}"))
+            transaction.set_rollback(True)
+    problems = [f for f in failures if f]
+    assert not problems, "\n".join(problems)
 
 
-API_CASES = [(op, role) for op in sorted(API) for role in ALL_ROLES]
-
-
-@pytest.mark.parametrize(("operation", "role"), API_CASES)
-def test_api_access(operation: tuple[str, str], role: str, world: World, api_for: Any) -> None:
+@pytest.mark.parametrize("operation", sorted(API))
+def test_api_access(operation: tuple[str, str], world: World, api_for: Any) -> None:
     method, _ = operation
     case = API[operation]
-    client: Client = api_for(role)
-    path = case.path(world)
-    if method == "GET":
-        response = client.get(path)
-    else:
-        body = json.dumps(case.body(world) if case.body else {})
-        response = client.generic(method, path, body, content_type="application/json")
-    _check(response, case.expected[role], role, f"{method} {path}")
-    assert response["Content-Type"].startswith("application/json")
+    failures = []
+    for role in ALL_ROLES:
+        with transaction.atomic():
+            client: Client = api_for(role)
+            path = case.path(world)
+            if method == "GET":
+                response = client.get(path)
+            else:
+                body = json.dumps(case.body(world) if case.body else {})
+                response = client.generic(method, path, body, content_type="application/json")
+            failures.append(_failure(response, case.expected[role], role, f"{method} {path}"))
+            if not response["Content-Type"].startswith("application/json"):
+                failures.append(f"{role} {method} {path}: not JSON")
+            transaction.set_rollback(True)
+    problems = [f for f in failures if f]
+    assert not problems, "\n".join(problems)

@@ -16,6 +16,7 @@ from tests.access import (
 )
 
 RECORDERS = ["namndsekreterare", "admin"]
+INVALID_FORM = 400
 
 PAGES = {
     "organisation:chart": Case(url=lambda w: reverse("organisation:chart"), get=internal()),
@@ -52,7 +53,7 @@ PAGES = {
     "organisation:decision_edit": Case(
         url=lambda w: reverse("organisation:decision_edit", args=[w.decisions["osn"].pk]),
         get=only(RECORDERS, denied=FORBIDDEN) | {"outsider": NOT_FOUND},
-        post=only(RECORDERS) | {"outsider": NOT_FOUND},
+        post=only(RECORDERS, ok=INVALID_FORM) | {"outsider": NOT_FOUND},
     ),
 }
 

@@ -11,6 +11,6 @@ class OrganisationConfig(AppConfig):
 
     def ready(self) -> None:
         from redthread.core import areas
-        from redthread.organisation import hooks, throttle  # noqa: F401  (search, shell, throttling)
+        from redthread.organisation import hooks, throttle, twofactor  # noqa: F401  (signals)
 
         areas.activate("organisation", "organisation:chart")

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,10 +27,18 @@ OPEN_PREFIXES = ("/static/", "/healthz", "/konto/", "/i18n/")
 
 
 def needs_code(request: HttpRequest) -> bool:
+    """Decided once, at sign-in (below); after that a page costs no query for it."""
     user: Any = request.user
-    if not user.is_authenticated or request.session.get(SESSION_KEY):
-        return False
-    return hasattr(user, "two_factor") or SecurityPolicy.requires_two_factor(user)
+    return bool(user.is_authenticated and not request.session.get(SESSION_KEY))
+
+
+@receiver(user_logged_in)
+def decide_at_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """Without an authenticator and without a policy that requires one, no code is asked."""
+    if request is None or not hasattr(request, "session"):
+        return
+    if not hasattr(user, "two_factor") and not SecurityPolicy.requires_two_factor(user):
+        request.session[SESSION_KEY] = True
 
 
 def two_factor_gate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -46,13 +47,17 @@ def my_deadlines(request: HttpRequest, new_feed_url: str = "") -> HttpResponse:
             "done": done,
             "periods": periods,
             "today": today,
-            "has_feed": CalendarFeed.objects.filter(user_id=request.user.pk).exists(),
+            "has_feed": _has_feed(request.user),
             "new_feed_url": new_feed_url,
             "municipality_feed": request.build_absolute_uri(
                 reverse("cycle:ics", args=[today.year])
             ),
         },
     )
+
+
+def _has_feed(user: Any) -> bool:
+    return CalendarFeed.objects.filter(user=user).exists()
 
 
 @login_required

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from io import StringIO
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,11 +29,11 @@ def _at(day: dt.date) -> Any:
 
 
 @pytest.fixture
-def calendar(world: World) -> Iterator[World]:
+def calendar(world: World) -> World:
     for role in ("forvaltningschef", "ekonom", "kvalitetsstrateg", "namndsekreterare"):
         Person.objects.filter(pk=world.people[role].pk).update(email=f"{role}@mjolby.example")
     ensure_calendar(world.municipality, 2026)
-    yield world
+    return world
 
 
 def _recipients() -> list[tuple[str, str]]:

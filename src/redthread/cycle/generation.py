@@ -177,6 +177,11 @@ def ensure_calendar(municipality: Municipality, year: int) -> list[CycleEvent]:
 
 def preview_calendar(municipality: Municipality, year: int) -> list[CycleEvent]:
     """The year's events as the template would generate them, unsaved (for a year not yet made)."""
+    return preview_years(municipality, [year])
+
+
+def preview_years(municipality: Municipality, years: list[int]) -> list[CycleEvent]:
+    """Unsaved events of several years from one reading of the template."""
     cycle = AnnualCycle.objects.filter(municipality=municipality).first()
     if cycle is None:
         cycle, steps = default_template(municipality)
@@ -194,6 +199,7 @@ def preview_calendar(municipality: Municipality, year: int) -> list[CycleEvent]:
             ends_on=p.ends_on,
             variant=p.variant,
         )
+        for year in years
         for p in plan_year(cycle, steps, year)
     ]
 

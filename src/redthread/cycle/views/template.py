@@ -19,7 +19,7 @@ from redthread.cycle.generation import (
     ensure_calendar,
     ensure_cycle,
     ensure_periods,
-    preview_calendar,
+    preview_years,
 )
 from redthread.cycle.models import AnnualCycle, CycleEvent, CycleStep, ReminderLog
 from redthread.cycle.views.common import municipality
@@ -33,9 +33,7 @@ def _cycle() -> AnnualCycle:
 
 def _conflicts(cycle: AnnualCycle, year: int) -> list[tuple[CycleEvent, CycleEvent]]:
     """Order problems in the template, judged on three years of generated dates."""
-    events: list[CycleEvent] = []
-    for y in (year - 1, year, year + 1):
-        events += preview_calendar(cycle.municipality, y)
+    events = preview_years(cycle.municipality, [year - 1, year, year + 1])
     return [(e, d) for e, d in dependency_conflicts(events) if e.year == year or d.year == year]
 
 

@@ -130,22 +130,37 @@ def sector(start: float, end: float, inner: float, outer: float) -> str:
     )
 
 
-def _lanes(events: list[CycleEvent]) -> dict[int, int]:
-    """Lane per event (by index) so that overlapping events never share one."""
-    lane_ends: list[dt.date] = []
-    lanes: dict[int, int] = {}
+def _lanes(events: list[CycleEvent]) -> dict[int, tuple[int, int]]:
+    """(lane, lanes in its cluster) per event index, so that overlapping events never share a
+    lane and an event that overlaps nothing gets the whole ring."""
     order = sorted(range(len(events)), key=lambda i: (events[i].starts_on, events[i].ends_on))
+    result: dict[int, tuple[int, int]] = {}
+    cluster: list[int] = []
+    lane_ends: list[dt.date] = []
+    cluster_end = dt.date.min
+
+    def close() -> None:
+        for index in cluster:
+            result[index] = (result[index][0], len(lane_ends))
+
     for index in order:
         event = events[index]
+        busy_until = event.ends_on + dt.timedelta(days=MIN_DAYS)
+        if cluster and event.starts_on > cluster_end:
+            close()
+            cluster, lane_ends = [], []
         for lane, last in enumerate(lane_ends):
             if last < event.starts_on:
-                lane_ends[lane] = event.ends_on + dt.timedelta(days=MIN_DAYS)
-                lanes[index] = lane
+                lane_ends[lane] = busy_until
                 break
         else:
-            lanes[index] = len(lane_ends)
-            lane_ends.append(event.ends_on + dt.timedelta(days=MIN_DAYS))
-    return lanes
+            lane = len(lane_ends)
+            lane_ends.append(busy_until)
+        result[index] = (lane, 0)
+        cluster.append(index)
+        cluster_end = max(cluster_end, busy_until)
+    close()
+    return result
 
 
 def build(events: list[CycleEvent], year: int, today: dt.date) -> Wheel:
@@ -162,10 +177,9 @@ def build(events: list[CycleEvent], year: int, today: dt.date) -> Wheel:
         wheel.rings.append(Ring(process, str(labels[process]), inner, outer))
         in_ring = [e for e in events if e.step.process == process]
         lanes = _lanes(in_ring)
-        count = max(lanes.values(), default=0) + 1
-        width = (outer - inner - LANE_GAP * (count - 1)) / count
         for index, event in enumerate(in_ring):
-            lane = lanes[index]
+            lane, count = lanes[index]
+            width = (outer - inner - LANE_GAP * (count - 1)) / count
             lane_outer = outer - lane * (width + LANE_GAP)
             start = _fraction(year, event.starts_on)
             end = _fraction(year, event.ends_on + dt.timedelta(days=1))

@@ -104,6 +104,15 @@ def test_the_owner_reports_an_agreed_action_done(world: World, client_for: Any) 
     assert action.outcome == "Redovisat i OSN" and action.done_on is not None
 
 
+def test_the_owner_finds_the_action_among_her_deadlines(world: World, client_for: Any) -> None:
+    action = f.action(world, owner="enhetschef")
+    mine = client_for("enhetschef").get(reverse("cycle:my_deadlines")).content.decode()
+    assert "Åtgärder från dialoger som du ansvarar för" in mine and action.description in mine
+    DialogueAction.objects.filter(pk=action.pk).update(due_on="2020-01-01")
+    home = client_for("enhetschef").get(reverse("core:home")).content.decode()
+    assert "Åtgärd från dialog:" in home and "försenad" in home
+
+
 def test_open_actions_are_listed_with_the_late_ones_marked(world: World, client_for: Any) -> None:
     action = f.action(world)
     DialogueAction.objects.filter(pk=action.pk).update(due_on="2020-01-01")

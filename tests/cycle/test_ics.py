@@ -20,6 +20,7 @@ def _feed(client: Client, url: str) -> dict[str, Any]:
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = Calendar.from_ical(response.content)
+    assert str(calendar["X-PUBLISHED-TTL"].to_ical(), "ascii") == "PT6H"
     return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
 
 
@@ -32,6 +33,7 @@ def test_the_municipality_feed_parses_and_needs_no_login(world: World) -> None:
     assert june.decoded("DTEND") == dt.date(2026, 6, 19)  # exclusive: the 18th is the last day
     assert "Kommunfullmäktige beslutar" in str(june["SUMMARY"])
     assert "Ansvarig: kommunfullmäktige" in str(june["DESCRIPTION"])
+    assert str(june["URL"]).startswith("http://testserver/arshjul/steg/")
     november = events["kf_november-2027@arshjul.0586.rodatraden"]
     assert "nyvalda" in str(november["DESCRIPTION"])
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from redthread.cycle.models import (
     CycleEvent,
     CycleEventQuerySet,
+    DialogueAction,
     ReportingPeriod,
     ReportingPeriodQuerySet,
 )
@@ -41,3 +42,17 @@ def reporting_deadlines(
     return ReportingPeriod.objects.filter(
         municipality=place, due_on__gte=first, due_on__lte=last
     ).exclude(state__in=[ReportingPeriod.State.CLOSED, ReportingPeriod.State.LOCKED])
+
+
+def actions_of(user: Any, due_by: dt.date | None = None) -> list[DialogueAction]:
+    """The open actions agreed in dialogues that the user owns, optionally due by a date."""
+    if not user.scope.person_id:
+        return []
+    actions = (
+        DialogueAction.objects.open()
+        .filter(owner_id=user.scope.person_id)
+        .select_related("dialogue")
+    )
+    if due_by is not None:
+        actions = actions.filter(due_on__lte=due_by)
+    return list(actions)

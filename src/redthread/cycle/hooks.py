@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from redthread.core.registry import register_start_panel
 from redthread.core.search import model_search
-from redthread.cycle.deadlines import deadlines_of
+from redthread.cycle.deadlines import actions_of, deadlines_of
 from redthread.cycle.models import Dialogue, EnvironmentScan
 from redthread.organisation.models import Municipality
 
@@ -48,7 +48,12 @@ def deadlines_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
             user, place, today - dt.timedelta(days=60), today + dt.timedelta(days=START_PANEL_DAYS)
         ).pending()
     )
-    if not events:
+    actions = actions_of(user, due_by=today + dt.timedelta(days=START_PANEL_DAYS))
+    if not events and not actions:
         return None
     rows = [(e, e.state_label(today), e.status_css(today)) for e in events]
-    return "cycle/_start_panel.html", {"rows": rows, "days": START_PANEL_DAYS}
+    return "cycle/_start_panel.html", {
+        "rows": rows,
+        "actions": [(a, a.is_overdue(today)) for a in actions],
+        "days": START_PANEL_DAYS,
+    }

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from redthread.cycle.models.events import CycleEvent
 from redthread.cycle.models.periods import ReportingPeriod
@@ -30,12 +30,12 @@ def _calendar(name: str) -> Calendar:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    calendar.add("x-published-ttl", REFRESH)
+    calendar.add("x-published-ttl", vDuration(REFRESH))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     return calendar
 
 
-def _event_component(event: CycleEvent, stamp: dt.datetime) -> Event:
+def _event_component(event: CycleEvent, stamp: dt.datetime, base_url: str) -> Event:
     step = event.step
     component = Event()
     component.add("uid", event.uid)
@@ -63,11 +63,13 @@ def _event_component(event: CycleEvent, stamp: dt.datetime) -> Event:
         lines += ["", step.description]
     component.add("description", "\n".join(str(line) for line in lines))
     if event.pk:
-        component.add("url", settings.REDTHREAD_BASE_URL + event.get_absolute_url())
+        component.add("url", base_url + event.get_absolute_url())
     return component
 
 
-def _period_component(period: ReportingPeriod, code: str, stamp: dt.datetime) -> Event:
+def _period_component(
+    period: ReportingPeriod, code: str, stamp: dt.datetime, base_url: str
+) -> Event:
     component = Event()
     component.add("uid", f"period-{period.key}@arshjul.{code}.rodatraden")
     component.add("summary", _("Sista dag att rapportera: %(period)s") % {"period": period.label})
@@ -77,7 +79,7 @@ def _period_component(period: ReportingPeriod, code: str, stamp: dt.datetime) ->
     component.add("sequence", period.version)
     component.add("transp", "TRANSPARENT")
     component.add("categories", [str(_("rapportering"))])
-    component.add("url", settings.REDTHREAD_BASE_URL + period.get_absolute_url())
+    component.add("url", base_url + period.get_absolute_url())
     return component
 
 
@@ -87,12 +89,16 @@ def calendar_bytes(
     periods: Iterable[ReportingPeriod] = (),
     municipality_code: str = "",
     now: dt.datetime | None = None,
+    base_url: str | None = None,
 ) -> bytes:
+    """The events (and reporting deadlines) as an iCalendar file; links start at ``base_url``
+    (the address the feed was fetched from), else ``REDTHREAD_BASE_URL``."""
     stamp = now or timezone.now()
+    base = (base_url or settings.REDTHREAD_BASE_URL).rstrip("/")
     calendar = _calendar(name)
     for event in events:
-        calendar.add_component(_event_component(event, stamp))
+        calendar.add_component(_event_component(event, stamp, base))
     for period in periods:
-        calendar.add_component(_period_component(period, municipality_code, stamp))
+        calendar.add_component(_period_component(period, municipality_code, stamp, base))
     result: bytes = calendar.to_ical()
     return result

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from redthread.core.permissions import require
-from redthread.cycle.deadlines import deadlines_of, reporting_deadlines
+from redthread.cycle.deadlines import actions_of, deadlines_of, reporting_deadlines
 from redthread.cycle.generation import preview_calendar
 from redthread.cycle.ics import calendar_bytes
 from redthread.cycle.models import CalendarFeed, CycleEvent
@@ -46,6 +46,7 @@ def my_deadlines(request: HttpRequest, new_feed_url: str = "") -> HttpResponse:
             "upcoming": [(e, e.state_label(today), e.status_css(today)) for e in upcoming],
             "done": done,
             "periods": periods,
+            "actions": [(a, a.is_overdue(today)) for a in actions_of(request.user)],
             "today": today,
             "has_feed": _has_feed(request.user),
             "new_feed_url": new_feed_url,
@@ -96,7 +97,9 @@ def municipality_ics(request: HttpRequest, year: int) -> HttpResponse:
     ) or preview_calendar(place, year)
     name = _("Årshjulet %(year)s – %(municipality)s") % {"year": year, "municipality": place.name}
     return _ics_response(
-        calendar_bytes(name, events, municipality_code=place.code),
+        calendar_bytes(
+            name, events, municipality_code=place.code, base_url=request.build_absolute_uri("/")
+        ),
         f"arshjul-{place.code}-{year}.ics",
         public=True,
     )
@@ -118,7 +121,13 @@ def user_ics(request: HttpRequest, key: str) -> HttpResponse:
     periods = list(reporting_deadlines(user, place, first, last))
     name = _("Mina deadlines – %(municipality)s") % {"municipality": place.name}
     return _ics_response(
-        calendar_bytes(name, events, periods, municipality_code=place.code),
+        calendar_bytes(
+            name,
+            events,
+            periods,
+            municipality_code=place.code,
+            base_url=request.build_absolute_uri("/"),
+        ),
         "mina-deadlines.ics",
         public=False,
     )

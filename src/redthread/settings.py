@@ -263,3 +263,6 @@ LOGIN_REDIRECT_URL_FAILURE = "login"
 
 # Röda tråden's own settings.
 REDTHREAD_MUNICIPALITY_CODE = env_str("REDTHREAD_MUNICIPALITY_CODE", "0586")
+# The address people reach the system at, for links in e-mails sent outside a request
+# (reminders). Set it in production: https://rodatraden.kommun.se
+REDTHREAD_BASE_URL = env_str("REDTHREAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.cycle.forms import ReopenForm
 from redthread.cycle.models import ReportingPeriod
+from redthread.cycle.views.common import requested_year
 from redthread.organisation.models import Municipality
 
 
@@ -27,8 +28,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
         ),
         reverse=True,
     )
-    year_param = request.GET.get("ar", "")
-    year = int(year_param) if year_param.isdigit() else timezone.localdate().year
+    year = requested_year(request)
     periods = ReportingPeriod.objects.filter(municipality=municipality, year=year)
     return render(
         request,

@@ -10,7 +10,6 @@ closed period is itself a recorded decision.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from redthread.core.models import DomainModel
+from redthread.cycle.workdays import last_day_of_month
 from redthread.organisation.models import Decision, Municipality
 
 MONTH_NAMES = [
@@ -182,50 +182,4 @@ class ReportingPeriod(DomainModel):
 
 
 def month_end(year: int, month: int) -> dt.date:
-    if month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
-
-
-def default_periods(year: int) -> list[dict[str, Any]]:
-    """The periods of a year per the seed, with simple default dates.
-
-    The årshjul refines open and due dates from its template (working days, holidays);
-    these defaults open a period on the first day of its last month and want the report
-    fifteen days after its end.
-    """
-    periods: list[dict[str, Any]] = []
-
-    def add(kind: str, end: dt.date) -> None:
-        periods.append(
-            {
-                "year": year,
-                "kind": kind,
-                "end_date": end,
-                "opens_on": end.replace(day=1),
-                "due_on": end + dt.timedelta(days=15),
-            }
-        )
-
-    for month in range(2, 13):
-        if month != 7:
-            add(ReportingPeriod.Kind.MONTH, month_end(year, month))
-    for month in (4, 8, 10):
-        add(ReportingPeriod.Kind.FORECAST, month_end(year, month))
-    add(ReportingPeriod.Kind.INTERIM, dt.date(year, 8, 31))
-    add(ReportingPeriod.Kind.ANNUAL, dt.date(year, 12, 31))
-    return sorted(periods, key=lambda p: (p["end_date"], p["kind"]))
-
-
-def ensure_periods(municipality: Municipality, year: int) -> list[ReportingPeriod]:
-    """Create the year's periods that do not exist yet; existing ones are left as they are."""
-    result = []
-    for values in default_periods(year):
-        period, _created = ReportingPeriod.objects.get_or_create(
-            municipality=municipality,
-            kind=values["kind"],
-            end_date=values["end_date"],
-            defaults=values,
-        )
-        result.append(period)
-    return result
+    return last_day_of_month(year, month)

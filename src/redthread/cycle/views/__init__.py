@@ -1,0 +1,1 @@
+"""The årshjul's pages, one module per feature."""

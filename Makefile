@@ -54,6 +54,7 @@ messages: $(VENV)/.installed-dev
 
 ## make bench: every benchmark (ONLY=name for one); figures in benchmarks/RESULTS.md
 bench: $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m benchmarks.run
 
 clean:

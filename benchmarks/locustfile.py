@@ -31,7 +31,11 @@ class Manager(HttpUser):
         token = CSRF.search(page.text)
         self.client.post(
             "/konto/logga-in/",
-            {"csrfmiddlewaretoken": token.group(1) if token else "", "username": self.username, "password": PASSWORD},
+            {
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+                "username": self.username,
+                "password": PASSWORD,
+            },
             headers={"Referer": f"{self.host}/konto/logga-in/"},
             name="logga in",
         )

@@ -18,7 +18,49 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from redthread.organisation.api_auth import ReadOnlyAwareSessionAuth, TokenAuth
 
-api = NinjaAPI(
+ERROR_RESPONSES = {
+    "400": "Uppgifterna strider mot en regel; detail säger vilken.",
+    "401": "Ingen eller ogiltig API-nyckel.",
+    "403": "Rollen ger inte rätt till detta.",
+    "404": "Finns inte, eller syns inte för rollen.",
+    "409": "Konflikt: perioden är stängd eller någon annan har ändrat objektet.",
+    "422": "Uppgifterna är inte giltiga; errors säger vilka fält.",
+}
+
+
+class RedthreadAPI(NinjaAPI):
+    """Every operation documents the errors every operation can answer, in one shape."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Error"] = {
+            "type": "object",
+            "properties": {
+                "detail": {"anyOf": [{"type": "string"}, {"type": "array"}]},
+                "errors": {"type": "array", "items": {"type": "object"}},
+            },
+            "required": ["detail"],
+        }
+        for methods in schema["paths"].values():
+            for operation in methods.values():
+                responses = operation.setdefault("responses", {})
+                for code, description in ERROR_RESPONSES.items():
+                    responses.setdefault(
+                        code,
+                        {
+                            "description": description,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+api = RedthreadAPI(
     title="Röda tråden API",
     version="1",
     description=(

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
+from ninja.params.functions import Query as query_param
 
 from redthread.control.models import (
     ControlPlan,
@@ -19,6 +20,7 @@ from redthread.control.models import (
     plan_status,
 )
 from redthread.control.scope import visible_bodies
+from redthread.core.pagination import YEAR_MAX, YEAR_MIN
 from redthread.core.permissions import require
 from redthread.organisation.models import Municipality
 
@@ -102,7 +104,9 @@ def _point(point: ControlPoint) -> ControlPointOut:
 
 
 @router.get("/plans", response=list[PlanOut], summary="Nämndernas internkontrollplaner för ett år")
-def list_plans(request: HttpRequest, year: int | None = None) -> list[PlanOut]:
+def list_plans(
+    request: HttpRequest, year: int | None = query_param(None, ge=YEAR_MIN, le=YEAR_MAX)
+) -> list[PlanOut]:
     """Each nämnd's plan with its decision (or none), lateness and control points."""
     require(request.user, "control.open_area")
     m = _municipality()
@@ -157,7 +161,9 @@ def list_plans(request: HttpRequest, year: int | None = None) -> list[PlanOut]:
     "/risks", response=list[RiskOut], summary="Risker med sannolikhet, konsekvens och riskvärde"
 )
 def list_risks(
-    request: HttpRequest, body: int | None = None, year: int | None = None
+    request: HttpRequest,
+    body: int | None = None,
+    year: int | None = query_param(None, ge=YEAR_MIN, le=YEAR_MAX),
 ) -> list[RiskOut]:
     """A nämnd's risks (or all the user reads) with the assessment of ``year``, or the latest."""
     require(request.user, "control.open_area")

@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from redthread.core.pagination import YEAR_MAX, YEAR_MIN
 from redthread.core.permissions import require
 from redthread.cycle.generation import preview_calendar
 from redthread.cycle.models import CycleEvent, ReportingPeriod
@@ -18,7 +19,7 @@ router = Router(tags=["cycle"])
 
 
 class YearFilter(Schema):
-    year: int | None = None
+    year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX)
 
 
 class StepOut(Schema):

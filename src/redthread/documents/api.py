@@ -11,8 +11,9 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from redthread.core.pagination import BoundedPagination
 from redthread.core.permissions import get_visible_or_404
 from redthread.documents.models import DocumentFile, GoverningDocument, GoverningDocumentQuerySet
 from redthread.organisation.api_auth import ReadOnlyAwareSessionAuth, TokenAuth
@@ -144,7 +145,7 @@ def _documents() -> GoverningDocumentQuerySet:
     description="VAD-dokument (kind=what) och HUR-dokument (kind=how). Utan inloggning: "
     "de politiska dokument som gäller.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_documents(
     request: HttpRequest,
     kind: Literal["what", "how"] | None = None,

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.params.functions import Query as query_param
 
+from redthread.core.pagination import YEAR_MAX, YEAR_MIN
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.cycle.models import ReportingPeriod
 from redthread.goals.chain import chain_of
@@ -192,7 +194,9 @@ def _metric_out(
 
 @router.get("/chain", response=ChainOut, summary="Den röda tråden för ett år")
 def chain(
-    request: HttpRequest, year: int | None = None, period: int | None = None
+    request: HttpRequest,
+    year: int | None = query_param(None, ge=YEAR_MIN, le=YEAR_MAX),
+    period: int | None = None,
 ) -> dict[str, Any]:
     """The vision with its areas, each area's goals with status, indicators (targets and actuals)
     and commitments, each commitment with its body, measures and activities."""
@@ -346,7 +350,9 @@ def activity_chain(request: HttpRequest, activity_id: int) -> list[dict[str, Any
 
 
 @router.get("/periods", response=list[PeriodOut], summary="Rapportperioder med läge")
-def periods(request: HttpRequest, year: int | None = None) -> list[dict[str, Any]]:
+def periods(
+    request: HttpRequest, year: int | None = query_param(None, ge=YEAR_MIN, le=YEAR_MAX)
+) -> list[dict[str, Any]]:
     require(request.user, "cycle.view_reportingperiod")
     municipality = Municipality.objects.current()
     year = year or planning_year(municipality)

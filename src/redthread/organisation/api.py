@@ -10,8 +10,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+from ninja.params.functions import Query as query_param
 
+from redthread.core.pagination import YEAR_MAX, YEAR_MIN, BoundedPagination
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.organisation.models import Body, Decision, Municipality, Person, Unit
 
@@ -107,16 +109,18 @@ def get_unit(request: HttpRequest, unit_id: int) -> Unit:
 
 
 @router.get("/people", response=list[PersonOut], summary="Personer")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_people(request: HttpRequest) -> list[Person]:
     require(request.user, "organisation.view_person")
     return Person.objects.filter(municipality=_municipality())  # type: ignore[return-value]
 
 
 @router.get("/decisions", response=list[DecisionOut], summary="Beslut")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_decisions(
-    request: HttpRequest, body: int | None = None, year: int | None = None
+    request: HttpRequest,
+    body: int | None = None,
+    year: int | None = query_param(None, ge=YEAR_MIN, le=YEAR_MAX),
 ) -> list[Decision]:
     require(request.user, "organisation.view_decision")
     decisions = Decision.objects.filter(body__municipality=_municipality()).select_related("body")

@@ -7,8 +7,9 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from redthread.core.pagination import BoundedPagination
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.organisation.models import Municipality
 from redthread.projects.models import Project, Tollgate
@@ -116,7 +117,7 @@ def _projects() -> Any:
 
 
 @router.get("", response=list[ProjectOut], summary="Projekt")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_projects(
     request: HttpRequest,
     state: Literal["active", "completed", "cancelled"] | None = None,

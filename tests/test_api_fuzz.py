@@ -1,0 +1,35 @@
+"""API fuzzing: schemathesis generates requests from /api/v1/openapi.json for every operation.
+
+No 5xx, and every response matches the schema (status code documented, body valid). Bounded
+to a few examples per operation so it fits in CI; run with FUZZ_EXAMPLES=200 for a longer run.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+import schemathesis
+from schemathesis.specs.openapi.checks import ignored_auth
+from hypothesis import HealthCheck, settings
+
+from redthread.wsgi import application
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+# Political styrdokument in force are public: these answer without credentials by design.
+PUBLIC = {"/api/v1/documents", "/api/v1/documents/{document_id}"}
+
+
+@schema.parametrize()
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_answers_every_generated_request_within_its_schema(case: Any, world: Any) -> None:
+    excluded = [ignored_auth] if case.path in PUBLIC else []
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {world.token('kvalitetsstrateg')}"}, excluded_checks=excluded
+    )

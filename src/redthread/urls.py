@@ -41,6 +41,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("redthread.api.urls")),
+    path("open311/v2/", include("redthread.feedback.open311.urls")),
 ]
 
 for prefix, app in APP_PREFIXES:

@@ -55,8 +55,10 @@ def likely_duplicates(
             latitude__range=(point[0] - dlat, point[0] + dlat),
             longitude__range=(point[1] - dlon, point[1] + dlon),
         )
-    if case.address:
-        near |= Q(address__iexact=case.address.strip())
+    words = _normalised(case.address).split()
+    if words:
+        # A loose filter in the database (the longest word), the exact comparison below.
+        near |= Q(address__icontains=max(words, key=len))
     candidates = (
         ServiceRequest.objects.filter(
             category_id=case.category_id,

@@ -34,13 +34,11 @@ def submit(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if not allow_request(request, "web-form", settings.REDTHREAD_FEEDBACK_RATE_LIMIT):
-            return render(
-                request,
-                "feedback/public/too_many.html",
-                {"title": _("Vänta en stund")},
-                status=429,
-                headers={"Retry-After": "3600"},
+            response = render(
+                request, "feedback/public/too_many.html", {"title": _("Vänta en stund")}, status=429
             )
+            response["Retry-After"] = "3600"
+            return response
         if form.is_valid():
             case = intake.receive(
                 values=form.case_values(), channel=Channel.WEB, photos=form.cleaned_photos

@@ -137,9 +137,6 @@ class Report:
     by_state: list[tuple[str, int]]
 
 
-MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-
-
 def report(start: dt.date, end: dt.date, *, queryset: Any = None, today: dt.date | None = None) -> Report:
     """All figures for the period in one query over the cases (no personal data read)."""
     day = today or dt.date.today()

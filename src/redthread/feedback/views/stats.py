@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from redthread.core.permissions import require
 from redthread.feedback import stats
@@ -47,18 +48,18 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 
 COLUMNS = [
-    ("reference", "Referens"),
-    ("received", "Inkom"),
-    ("kind", "Typ"),
-    ("category", "Kategori"),
-    ("unit", "Ansvarig enhet"),
-    ("channel", "Kanal"),
-    ("state", "Status"),
-    ("due", "Svar senast"),
-    ("responded", "Besvarad"),
-    ("response_days", "Arbetsdagar till svar"),
-    ("closed", "Avslutad"),
-    ("handling_days", "Arbetsdagar till avslut"),
+    ("reference", gettext_noop("Referens")),
+    ("received", gettext_noop("Inkom")),
+    ("kind", gettext_noop("Typ")),
+    ("category", gettext_noop("Kategori")),
+    ("unit", gettext_noop("Ansvarig enhet")),
+    ("channel", gettext_noop("Kanal")),
+    ("state", gettext_noop("Status")),
+    ("due", gettext_noop("Svar senast")),
+    ("responded", gettext_noop("Besvarad")),
+    ("response_days", gettext_noop("Arbetsdagar till svar")),
+    ("closed", gettext_noop("Avslutad")),
+    ("handling_days", gettext_noop("Arbetsdagar till avslut")),
 ]
 
 

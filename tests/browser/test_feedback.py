@@ -116,7 +116,9 @@ def test_a_handlaggare_handles_the_case_to_closed(ui: UI, cats: Any) -> None:
 
     ui.login("handlaggare")
     expect(ui.page.get_by_text("1 öppet ärende i din inkorg")).to_be_visible()
-    ui.page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Synpunkter").click()
+    ui.page.get_by_role("navigation", name="Huvudmeny").get_by_role(
+        "link", name="Synpunkter"
+    ).click()
     ui.check()
     ui.screenshot("feedback-inbox")
     ui.page.get_by_role("link", name=case.reference).click()

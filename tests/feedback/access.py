@@ -75,9 +75,7 @@ PAGES = {
         get=internal() | {"revisor": FORBIDDEN},
         post=internal() | {"revisor": FORBIDDEN},  # empty form: errors shown, nothing saved
     ),
-    "feedback:case": Case(
-        url=_case_url("feedback:case"), get=only(READERS, denied=NOT_FOUND)
-    ),
+    "feedback:case": Case(url=_case_url("feedback:case"), get=only(READERS, denied=NOT_FOUND)),
     "feedback:assign": Case(
         url=_case_url("feedback:assign"),
         post=_handling(),
@@ -101,9 +99,7 @@ PAGES = {
         get=_handling(ok=OK),
         post=_handling(ok=OK),  # empty form: errors shown
     ),
-    "feedback:photo": Case(
-        url=_case_url("feedback:photo", 999999), get=only([], denied=NOT_FOUND)
-    ),
+    "feedback:photo": Case(url=_case_url("feedback:photo", 999999), get=only([], denied=NOT_FOUND)),
     "feedback:statistics": Case(url=lambda w: reverse("feedback:statistics"), get=internal()),
     "feedback:statistics_export": Case(
         url=lambda w: reverse("feedback:statistics_export", args=["csv"]), get=internal()

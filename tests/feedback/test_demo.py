@@ -31,7 +31,11 @@ def test_the_demo_has_mjolbys_categories_and_500_cases_in_every_state(empty_db: 
     assert ServiceRequest.objects.filter(is_illustrative=False).count() == 0
     days = ServiceRequest.objects.order_by("received_on").values_list("received_on", flat=True)
     assert (days.last() - days.first()).days > 600
-    assert ErasureRecord.objects.count() == ServiceRequest.objects.filter(erased_at__isnull=False).count() > 0
+    assert (
+        ErasureRecord.objects.count()
+        == ServiceRequest.objects.filter(erased_at__isnull=False).count()
+        > 0
+    )
     assert Open311Key.objects.for_key("demo-open311") is not None
     history = ServiceRequest.history.count()
     call_command("load_demo", "--only", "organisation", "feedback", verbosity=0)

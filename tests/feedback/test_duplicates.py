@@ -20,7 +20,9 @@ def test_the_distance_between_two_points_in_mjolby() -> None:
 
 def test_a_report_nearby_is_suggested_with_its_distance(world: World) -> None:
     first = make_case(world, address="")
-    second = make_case(world, address="", latitude=Decimal("58.325400"), longitude=Decimal("15.132000"))
+    second = make_case(
+        world, address="", latitude=Decimal("58.325400"), longitude=Decimal("15.132000")
+    )
     found = second.likely_duplicates()
     assert [c.pk for c, _m in found] == [first.pk]
     assert 105 < found[0][1] < 120
@@ -51,5 +53,7 @@ def test_a_case_marked_duplicate_is_not_suggested_again(world: World) -> None:
 def test_the_case_page_lists_the_likely_duplicates(world: World, client_for: Any) -> None:
     first = make_case(world)
     second = make_case(world)
-    page = client_for("handlaggare").get(reverse("feedback:case", args=[second.pk])).content.decode()
+    page = (
+        client_for("handlaggare").get(reverse("feedback:case", args=[second.pk])).content.decode()
+    )
     assert "Möjliga dubbletter" in page and first.reference in page and "0 m bort" in page

@@ -48,7 +48,9 @@ def _closed_case(cats: Any, world: World) -> ServiceRequest:
             },
         )
         case = ServiceRequest.objects.get()
-        Note.objects.create(service_request=case, author=world.users["handlaggare"], text="Sven ringde.")
+        Note.objects.create(
+            service_request=case, author=world.users["handlaggare"], text="Sven ringde."
+        )
         Answer.objects.create(
             service_request=case, channel="email", recipient="sven@example.se", body="Hej Sven!"
         )
@@ -91,9 +93,11 @@ def test_gallring_removes_personal_data_everywhere_and_keeps_statistics(
                 assert secret not in text, (model.__name__, secret)
     # The case page and the Historik say it is gone.
     page = client_for("admin").get(case.get_absolute_url()).content.decode()
-    history = client_for("admin").get(
-        reverse("core:history", args=["feedback.servicerequest", case.pk])
-    ).content.decode()
+    history = (
+        client_for("admin")
+        .get(reverse("core:history", args=["feedback.servicerequest", case.pk]))
+        .content.decode()
+    )
     for text in (page, history):
         for secret in SECRETS:
             assert secret not in text

@@ -14,14 +14,18 @@ from tests.feedback.factories import case_for, make_case
 from tests.world import World
 
 
-def test_the_handlaggare_sees_the_categorys_cases_in_the_inbox(world: World, client_for: Any) -> None:
+def test_the_handlaggare_sees_the_categorys_cases_in_the_inbox(
+    world: World, client_for: Any
+) -> None:
     light = case_for(world, "light")
     care = case_for(world, "care")
     page = client_for("handlaggare").get(reverse("feedback:inbox")).content.decode()
     assert light.reference in page and care.reference not in page
 
 
-def test_the_enhetschef_and_forvaltningschef_see_their_units_cases(world: World, client_for: Any) -> None:
+def test_the_enhetschef_and_forvaltningschef_see_their_units_cases(
+    world: World, client_for: Any
+) -> None:
     light = case_for(world, "light")
     care = case_for(world, "care")
     for role in ("enhetschef", "forvaltningschef"):
@@ -39,7 +43,9 @@ def test_a_medarbetare_sees_no_case_but_may_register_one(world: World, client_fo
     assert client.get(case_for(world).get_absolute_url()).status_code == 404
 
 
-def test_the_inbox_filters_by_unit_category_and_state(world: World, client_for: Any, cats: Any) -> None:
+def test_the_inbox_filters_by_unit_category_and_state(
+    world: World, client_for: Any, cats: Any
+) -> None:
     light = case_for(world, "light")
     care = case_for(world, "care")
     client = client_for("admin")
@@ -69,7 +75,9 @@ def test_a_handlaggare_handles_a_case_to_closed(world: World, client_for: Any) -
     case = case_for(world)
     client = client_for("handlaggare")
     url = lambda name: reverse(name, args=[case.pk])  # noqa: E731
-    client.post(url("feedback:assign"), {"person": world.people["handlaggare"].pk, "version": case.version})
+    client.post(
+        url("feedback:assign"), {"person": world.people["handlaggare"].pk, "version": case.version}
+    )
     case.refresh_from_db()
     assert case.state == State.ASSIGNED and case.assigned_to == world.people["handlaggare"]
     client.post(url("feedback:transition"), {"state": "in_progress", "version": case.version})
@@ -106,7 +114,8 @@ def test_a_stale_form_gets_a_conflict_and_changes_nothing(world: World, client_f
     stale = case.version
     case.assign(world.people["handlaggare"])
     response = client_for("handlaggare").post(
-        reverse("feedback:transition", args=[case.pk]), {"state": "resolved", "version": stale},
+        reverse("feedback:transition", args=[case.pk]),
+        {"state": "resolved", "version": stale},
         follow=True,
     )
     assert "ändrats av någon annan" in response.content.decode()
@@ -114,7 +123,9 @@ def test_a_stale_form_gets_a_conflict_and_changes_nothing(world: World, client_f
     assert case.state == State.ASSIGNED
 
 
-def test_the_revisor_and_kvalitetsstrateg_read_but_do_not_handle(world: World, client_for: Any) -> None:
+def test_the_revisor_and_kvalitetsstrateg_read_but_do_not_handle(
+    world: World, client_for: Any
+) -> None:
     case = case_for(world)
     for role in ("revisor", "kvalitetsstrateg"):
         client = client_for(role)
@@ -137,7 +148,11 @@ def test_an_answer_by_email_from_a_template(world: World, client_for: Any) -> No
     assert f"Ditt ärende {case.reference}" in text and "Hej Sven Svensson!" in text
     response = client.post(
         reverse("feedback:answer", args=[case.pk]),
-        {"channel": "email", "subject": f"Ditt ärende {case.reference}", "body": "Hej! Lampan är lagad."},
+        {
+            "channel": "email",
+            "subject": f"Ditt ärende {case.reference}",
+            "body": "Hej! Lampan är lagad.",
+        },
     )
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["sven@example.se"]
@@ -166,17 +181,21 @@ def test_without_an_email_address_only_phone_or_letter(world: World, client_for:
     case = make_case(world)
     client = client_for("handlaggare")
     response = client.post(
-        reverse("feedback:answer", args=[case.pk]), {"channel": "email", "subject": "x", "body": "y"}
+        reverse("feedback:answer", args=[case.pk]),
+        {"channel": "email", "subject": "x", "body": "y"},
     )
     assert response.status_code == 200 and not Answer.objects.exists()
     response = client.post(
-        reverse("feedback:answer", args=[case.pk]), {"channel": "phone", "body": "Ringde och förklarade."}
+        reverse("feedback:answer", args=[case.pk]),
+        {"channel": "phone", "body": "Ringde och förklarade."},
     )
     assert response.status_code == 302
     assert not mail.outbox
 
 
-def test_an_employee_registers_a_call_on_the_persons_behalf(world: World, client_for: Any, cats: Any) -> None:
+def test_an_employee_registers_a_call_on_the_persons_behalf(
+    world: World, client_for: Any, cats: Any
+) -> None:
     client = client_for("medarbetare")
     response = client.post(
         reverse("feedback:register"),
@@ -198,7 +217,9 @@ def test_an_employee_registers_a_call_on_the_persons_behalf(world: World, client
     assert case.reference in page
 
 
-def test_edit_corrects_the_category_and_what_is_public(world: World, client_for: Any, cats: Any) -> None:
+def test_edit_corrects_the_category_and_what_is_public(
+    world: World, client_for: Any, cats: Any
+) -> None:
     case = case_for(world)
     response = client_for("handlaggare").post(
         reverse("feedback:edit", args=[case.pk]),
@@ -232,7 +253,8 @@ def test_a_duplicate_points_to_the_first_case(world: World, client_for: Any) -> 
 def test_a_duplicate_needs_the_other_case(world: World, client_for: Any) -> None:
     case = make_case(world)
     response = client_for("handlaggare").post(
-        reverse("feedback:transition", args=[case.pk]), {"state": "duplicate", "version": case.version},
+        reverse("feedback:transition", args=[case.pk]),
+        {"state": "duplicate", "version": case.version},
         follow=True,
     )
     assert "Välj vilket ärende" in response.content.decode()

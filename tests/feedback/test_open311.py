@@ -87,7 +87,9 @@ def test_discovery_in_json_and_xml_names_the_georeport_v2_endpoint(api: Client, 
     assert endpoint["url"] == "http://testserver/open311/v2"
     assert set(endpoint["formats"]) == {"text/xml", "application/json"}
     root = as_xml(api.get(f"{BASE}/discovery.xml"), "discovery")
-    assert root.findtext("endpoints/endpoint/specification") == "http://wiki.open311.org/GeoReport_v2"
+    assert (
+        root.findtext("endpoints/endpoint/specification") == "http://wiki.open311.org/GeoReport_v2"
+    )
     assert [f.text for f in root.findall("endpoints/endpoint/formats/format")] == [
         "text/xml",
         "application/json",
@@ -157,7 +159,10 @@ def test_another_jurisdiction_is_404(api: Client, cats: Any, world: World) -> No
 
 
 def test_posting_a_request_returns_its_id_and_creates_the_case(api: Client, world: World) -> None:
-    data = as_json(post(api, **valid_post(world, email="sven@example.se", first_name="Sven")), schemas.POST_RESPONSE)
+    data = as_json(
+        post(api, **valid_post(world, email="sven@example.se", first_name="Sven")),
+        schemas.POST_RESPONSE,
+    )
     reference = data[0]["service_request_id"]
     case = ServiceRequest.objects.get(reference=reference)
     assert case.channel == "open311"
@@ -168,7 +173,9 @@ def test_posting_a_request_returns_its_id_and_creates_the_case(api: Client, worl
 
 
 def test_posting_in_xml_returns_service_requests_request(api: Client, world: World) -> None:
-    root = as_xml(post(api, "xml", **valid_post(world, address_string="Storgatan 1")), "service_requests")
+    root = as_xml(
+        post(api, "xml", **valid_post(world, address_string="Storgatan 1")), "service_requests"
+    )
     reference = root.findtext("request/service_request_id")
     assert ServiceRequest.objects.filter(reference=reference, address="Storgatan 1").exists()
     assert root.find("request/token") is None
@@ -189,7 +196,9 @@ def test_an_unknown_token_is_404(api: Client, cats: Any) -> None:
 
 
 def test_the_kind_attribute_sets_the_kind(api: Client, world: World) -> None:
-    data = as_json(post(api, **valid_post(world, **{"attribute[kind]": "complaint"})), schemas.POST_RESPONSE)
+    data = as_json(
+        post(api, **valid_post(world, **{"attribute[kind]": "complaint"})), schemas.POST_RESPONSE
+    )
     assert ServiceRequest.objects.get(reference=data[0]["service_request_id"]).kind == "complaint"
 
 
@@ -308,7 +317,9 @@ def test_one_request_in_xml(api: Client, world: World) -> None:
     assert request.findtext("lat") == "58.324500"
     assert request.find("zipcode").text is None  # empty element, as in the spec
     for tag in ("requested_datetime", "updated_datetime", "expected_datetime"):
-        jsonschema.validate(request.findtext(tag), {"type": "string", "pattern": schemas.W3C_DATETIME})
+        jsonschema.validate(
+            request.findtext(tag), {"type": "string", "pattern": schemas.W3C_DATETIME}
+        )
 
 
 def test_an_unknown_request_is_404(api: Client, cats: Any) -> None:
@@ -352,7 +363,9 @@ def test_requests_filter_by_status_code_and_dates(api: Client, world: World) -> 
     }
     data = as_json(api.get(f"{BASE}/requests.json", {"status": "closed"}), schemas.REQUESTS)
     assert data[0]["status"] == "closed"
-    assert data[0]["updated_datetime"] == timezone.localtime(closed.closed_at).isoformat(timespec="seconds")
+    assert data[0]["updated_datetime"] == timezone.localtime(closed.closed_at).isoformat(
+        timespec="seconds"
+    )
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,9 @@ def test_contact_details_are_kept_only_with_a_wish_for_an_answer_and_consent(cat
     response = client.post(FORM, form_data(cats, contact_email="sven@example.se"))
     assert response.status_code == 400
     assert "Jag vill ha svar" in response.content.decode()
-    response = client.post(FORM, form_data(cats, wants_answer="on", contact_email="sven@example.se"))
+    response = client.post(
+        FORM, form_data(cats, wants_answer="on", contact_email="sven@example.se")
+    )
     assert response.status_code == 400
     assert "samtycket" in response.content.decode()
     assert not ServiceRequest.objects.exists()
@@ -75,7 +77,9 @@ def test_contact_details_are_kept_only_with_a_wish_for_an_answer_and_consent(cat
     assert case.wants_answer and case.contact_email == "sven@example.se" and case.consent_at
 
 
-def test_a_receipt_goes_to_the_email_address(cats: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_a_receipt_goes_to_the_email_address(
+    cats: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(
             FORM, form_data(cats, wants_answer="on", contact_email="sven@example.se", consent="on")
@@ -90,13 +94,17 @@ def test_a_fault_report_needs_a_place(cats: Any) -> None:
     response = Client().post(FORM, form_data(cats, address=""))
     assert response.status_code == 400
     assert "Skriv var felet finns" in response.content.decode()
-    response = Client().post(FORM, form_data(cats, address="", latitude="58,3245", longitude="15,131"))
+    response = Client().post(
+        FORM, form_data(cats, address="", latitude="58,3245", longitude="15,131")
+    )
     assert response.status_code == 302
     assert str(ServiceRequest.objects.get().latitude) == "58.324500"
 
 
 def test_a_complaint_needs_no_place(cats: Any) -> None:
-    response = Client().post(FORM, form_data(cats, kind="complaint", category=cats["care"].pk, address=""))
+    response = Client().post(
+        FORM, form_data(cats, kind="complaint", category=cats["care"].pk, address="")
+    )
     assert response.status_code == 302
 
 
@@ -210,9 +218,12 @@ def test_a_photo_is_kept_without_its_exif_and_gps(cats: Any, world: World, clien
     handler = client_for("handlaggare")
     served = handler.get(reverse("feedback:photo", args=[photo.service_request_id, photo.pk]))
     assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
-    assert client_for("enhetschef").get(
-        reverse("feedback:photo", args=[photo.service_request_id, photo.pk])
-    ).status_code == 404
+    assert (
+        client_for("enhetschef")
+        .get(reverse("feedback:photo", args=[photo.service_request_id, photo.pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_a_file_that_is_not_a_photo_is_refused(cats: Any) -> None:

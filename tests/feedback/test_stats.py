@@ -43,7 +43,9 @@ def test_a_case_that_can_still_make_it_does_not_count(world: World) -> None:
         5, start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31), today=dt.date(2026, 3, 4)
     )
     assert share == 1.0
-    assert stats.share_answered_within(5, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)) is None
+    assert (
+        stats.share_answered_within(5, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)) is None
+    )
 
 
 def test_figures_per_unit_include_the_units_below(world: World) -> None:
@@ -61,7 +63,10 @@ def test_the_report_counts_per_category_month_kind_and_state(world: World) -> No
     closed.move_to(State.CLOSED, now=MONDAY + dt.timedelta(days=40))
     report = stats.report(dt.date(2026, 1, 1), dt.date(2026, 12, 31), today=dt.date(2026, 6, 1))
     assert report.total.received == 2 and report.total.closed == 1
-    assert [(r.label, r.received) for r in report.by_category] == [("Gatubelysning", 1), ("Omsorg", 1)]
+    assert [(r.label, r.received) for r in report.by_category] == [
+        ("Gatubelysning", 1),
+        ("Omsorg", 1),
+    ]
     assert [r.label for r in report.by_month] == ["2026-03", "2026-04"]
     assert dict(report.by_state)["avslutad"] == 1
     assert {r.label for r in report.by_kind} == {"felanmälan", "klagomål"}

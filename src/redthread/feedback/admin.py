@@ -33,7 +33,16 @@ class Open311KeyAdmin(DomainAdmin):
 
     list_display = ("name", "prefix", "contact", "is_active", "is_demo", "created_at", "last_used")
     readonly_fields = ("version", "prefix", "created_at", "last_used")
-    fields = ("name", "contact", "is_active", "is_demo", "prefix", "created_at", "last_used", "version")
+    fields = (
+        "name",
+        "contact",
+        "is_active",
+        "is_demo",
+        "prefix",
+        "created_at",
+        "last_used",
+        "version",
+    )
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         key = None if change else obj.set_key()
@@ -65,6 +74,4 @@ class ServiceRequestAdmin(DomainAdmin):
 @admin.register(models.ErasureRecord)
 class ErasureRecordAdmin(DomainAdmin):
     list_display = ("reference", "erased_at", "erased_by", "fields", "photos", "notes", "answers")
-    readonly_fields = tuple(
-        f.name for f in models.ErasureRecord._meta.fields if f.name != "id"
-    )
+    readonly_fields = tuple(f.name for f in models.ErasureRecord._meta.fields if f.name != "id")

@@ -39,43 +39,158 @@ from redthread.feedback.workdays import add_working_days, working_days_between
 CASES = 500
 # code, name, description, group, unit key, response days, open311 type
 CATEGORIES = [
-    ("gatubelysning", "Gatubelysning", "Trasiga eller släckta gatlampor.", "Gata och park", "stf_gata", 5, "realtime"),
-    ("gator-och-vagar", "Gator och vägar", "Hål i vägen, skyltar, snöröjning och halka.", "Gata och park", "stf_gata", 5, "realtime"),
-    ("parker", "Parker", "Lekplatser, grönytor, parkbänkar och papperskorgar.", "Gata och park", "stf_gata", 5, "realtime"),
-    ("avfall", "Avfall", "Sophämtning, återvinningsstationer och nedskräpning.", "Miljö och avfall", "stf", 5, "realtime"),
-    ("vatten-och-avlopp", "Vatten och avlopp", "Vattenläckor, dricksvatten och avlopp.", "Miljö och avfall", "stf", 3, "realtime"),
+    (
+        "gatubelysning",
+        "Gatubelysning",
+        "Trasiga eller släckta gatlampor.",
+        "Gata och park",
+        "stf_gata",
+        5,
+        "realtime",
+    ),
+    (
+        "gator-och-vagar",
+        "Gator och vägar",
+        "Hål i vägen, skyltar, snöröjning och halka.",
+        "Gata och park",
+        "stf_gata",
+        5,
+        "realtime",
+    ),
+    (
+        "parker",
+        "Parker",
+        "Lekplatser, grönytor, parkbänkar och papperskorgar.",
+        "Gata och park",
+        "stf_gata",
+        5,
+        "realtime",
+    ),
+    (
+        "avfall",
+        "Avfall",
+        "Sophämtning, återvinningsstationer och nedskräpning.",
+        "Miljö och avfall",
+        "stf",
+        5,
+        "realtime",
+    ),
+    (
+        "vatten-och-avlopp",
+        "Vatten och avlopp",
+        "Vattenläckor, dricksvatten och avlopp.",
+        "Miljö och avfall",
+        "stf",
+        3,
+        "realtime",
+    ),
     ("skola", "Skola", "Förskola, grundskola och gymnasium.", "Utbildning", "uf", 10, "realtime"),
     ("omsorg", "Omsorg", "Hemtjänst, särskilt boende och stöd.", "Omsorg", "osf", 10, "realtime"),
-    ("ovrigt", "Övrigt", "Allt annat. Kontaktcenter ser till att rätt enhet svarar.", "Övrigt", "ksf_kc", 5, "batch"),
+    (
+        "ovrigt",
+        "Övrigt",
+        "Allt annat. Kontaktcenter ser till att rätt enhet svarar.",
+        "Övrigt",
+        "ksf_kc",
+        5,
+        "batch",
+    ),
 ]
 WEIGHTS = [22, 20, 12, 12, 8, 9, 9, 8]
 
 PLACES = [
-    ("Mjölby", 58.3245, 15.1310, ["Storgatan", "Burensköldsvägen", "Kungsvägen", "Vasagatan", "Östra Ringvägen", "Hagagatan", "Lundagatan"]),
+    (
+        "Mjölby",
+        58.3245,
+        15.1310,
+        [
+            "Storgatan",
+            "Burensköldsvägen",
+            "Kungsvägen",
+            "Vasagatan",
+            "Östra Ringvägen",
+            "Hagagatan",
+            "Lundagatan",
+        ],
+    ),
     ("Mantorp", 58.3500, 15.2830, ["Vallabyvägen", "Storgatan", "Skolgatan", "Sörgårdsvägen"]),
     ("Skänninge", 58.3950, 15.0860, ["Vadstenavägen", "Kungsgatan", "Järnvägsgatan"]),
     ("Väderstad", 58.3160, 14.9220, ["Bygatan", "Kyrkvägen"]),
 ]
 
 TEXTS = {
-    "gatubelysning": ["Gatlampan utanför huset är släckt sedan flera kvällar.", "Belysningen på gångvägen blinkar hela natten.", "Två lampor i rad lyser inte, det är mörkt vid övergångsstället."],
-    "gator-och-vagar": ["Stort hål i asfalten vid busshållplatsen.", "Vägskylten har blåst omkull.", "Det är mycket halt på trottoaren och ingen sandning."],
-    "parker": ["Gungan på lekplatsen är trasig.", "Papperskorgen i parken är överfull.", "Parkbänken har en lös planka."],
-    "avfall": ["Soporna hämtades inte i veckan.", "Återvinningsstationen är full och det ligger kartonger på marken.", "Nedskräpning längs ån."],
-    "vatten-och-avlopp": ["Det läcker vatten ur en brunn i gatan.", "Dricksvattnet luktar konstigt sedan i morse.", "Avloppet luktar vid pumpstationen."],
-    "skola": ["Bra bemötande av personalen på skolan, tack!", "Skolskjutsen kommer ofta sent.", "Förslag: fler cykelställ vid skolan."],
-    "omsorg": ["Hemtjänsten kommer på olika tider varje dag.", "Tack till personalen på boendet för fin omsorg.", "Maten på boendet är ofta kall."],
-    "ovrigt": ["Hur ansöker man om att ordna en marknad på torget?", "Förslag: utegym i Mantorp.", "Hemsidan är svår att hitta i."],
+    "gatubelysning": [
+        "Gatlampan utanför huset är släckt sedan flera kvällar.",
+        "Belysningen på gångvägen blinkar hela natten.",
+        "Två lampor i rad lyser inte, det är mörkt vid övergångsstället.",
+    ],
+    "gator-och-vagar": [
+        "Stort hål i asfalten vid busshållplatsen.",
+        "Vägskylten har blåst omkull.",
+        "Det är mycket halt på trottoaren och ingen sandning.",
+    ],
+    "parker": [
+        "Gungan på lekplatsen är trasig.",
+        "Papperskorgen i parken är överfull.",
+        "Parkbänken har en lös planka.",
+    ],
+    "avfall": [
+        "Soporna hämtades inte i veckan.",
+        "Återvinningsstationen är full och det ligger kartonger på marken.",
+        "Nedskräpning längs ån.",
+    ],
+    "vatten-och-avlopp": [
+        "Det läcker vatten ur en brunn i gatan.",
+        "Dricksvattnet luktar konstigt sedan i morse.",
+        "Avloppet luktar vid pumpstationen.",
+    ],
+    "skola": [
+        "Bra bemötande av personalen på skolan, tack!",
+        "Skolskjutsen kommer ofta sent.",
+        "Förslag: fler cykelställ vid skolan.",
+    ],
+    "omsorg": [
+        "Hemtjänsten kommer på olika tider varje dag.",
+        "Tack till personalen på boendet för fin omsorg.",
+        "Maten på boendet är ofta kall.",
+    ],
+    "ovrigt": [
+        "Hur ansöker man om att ordna en marknad på torget?",
+        "Förslag: utegym i Mantorp.",
+        "Hemsidan är svår att hitta i.",
+    ],
 }
-KINDS_STREET = [(Kind.FAULT, 80), (Kind.OPINION, 8), (Kind.COMPLAINT, 6), (Kind.SUGGESTION, 4), (Kind.PRAISE, 2)]
+KINDS_STREET = [
+    (Kind.FAULT, 80),
+    (Kind.OPINION, 8),
+    (Kind.COMPLAINT, 6),
+    (Kind.SUGGESTION, 4),
+    (Kind.PRAISE, 2),
+]
 KINDS_SERVICE = [(Kind.OPINION, 30), (Kind.COMPLAINT, 30), (Kind.PRAISE, 20), (Kind.SUGGESTION, 20)]
 STREET = {"gatubelysning", "gator-och-vagar", "parker", "avfall", "vatten-och-avlopp"}
 
 TEMPLATES = [
-    ("Tack för din felanmälan", "Ditt ärende {referens}", "Hej {namn}!\n\nTack för att du hörde av dig om {kategori}. Vi har tagit emot felanmälan och åtgärdar felet så snart vi kan.\n\nVänliga hälsningar\nMjölby kommun"),
-    ("Felet är åtgärdat", "Ditt ärende {referens} är åtgärdat", "Hej {namn}!\n\nFelet du anmälde är nu åtgärdat. Tack för hjälpen!\n\nVänliga hälsningar\nMjölby kommun"),
-    ("Ej kommunens ansvar", "Ditt ärende {referens}", "Hej {namn}!\n\nDet du skriver om är inte kommunens ansvar. Vänd dig till Trafikverket eller fastighetsägaren.\n\nVänliga hälsningar\nMjölby kommun"),
-    ("Tack för ditt beröm", "Tack för ditt beröm", "Hej {namn}!\n\nTack för dina vänliga ord! Vi har skickat dem vidare till personalen.\n\nVänliga hälsningar\nMjölby kommun"),
+    (
+        "Tack för din felanmälan",
+        "Ditt ärende {referens}",
+        "Hej {namn}!\n\nTack för att du hörde av dig om {kategori}. Vi har tagit emot felanmälan och åtgärdar felet så snart vi kan.\n\nVänliga hälsningar\nMjölby kommun",
+    ),
+    (
+        "Felet är åtgärdat",
+        "Ditt ärende {referens} är åtgärdat",
+        "Hej {namn}!\n\nFelet du anmälde är nu åtgärdat. Tack för hjälpen!\n\nVänliga hälsningar\nMjölby kommun",
+    ),
+    (
+        "Ej kommunens ansvar",
+        "Ditt ärende {referens}",
+        "Hej {namn}!\n\nDet du skriver om är inte kommunens ansvar. Vänd dig till Trafikverket eller fastighetsägaren.\n\nVänliga hälsningar\nMjölby kommun",
+    ),
+    (
+        "Tack för ditt beröm",
+        "Tack för ditt beröm",
+        "Hej {namn}!\n\nTack för dina vänliga ord! Vi har skickat dem vidare till personalen.\n\nVänliga hälsningar\nMjölby kommun",
+    ),
 ]
 FIRST = ["Sven", "Karin", "Ahmed", "Maja", "Lars", "Eva", "Nils", "Fatima", "Olle", "Sara"]
 LAST = ["Andersson", "Berg", "Karlsson", "Lind", "Nilsson", "Persson", "Ali", "Johansson"]
@@ -118,7 +233,7 @@ def _pick(rng: random.Random, weighted: list[tuple[Any, int]]) -> Any:
 
 
 def _cases(context: DemoContext, municipality: Any, categories: dict[str, Category]) -> None:
-    rng = random.Random(586)
+    rng = random.Random(586)  # noqa: S311  (repeatable demo data, not security)
     now = timezone.localtime().replace(hour=16, minute=0, second=0, microsecond=0)
     cutoff = retention_cutoff(timezone.now())
     handler = context["people"]["handlaggare"]
@@ -146,8 +261,19 @@ def _cases(context: DemoContext, municipality: Any, categories: dict[str, Catego
             "publish_description": code in STREET and rng.random() < 0.5,
             "address": f"{rng.choice(streets)} {rng.randint(1, 60)}, {place}" if located else "",
             "latitude": Decimal(str(round(lat + rng.uniform(-0.01, 0.01), 6))) if located else None,
-            "longitude": Decimal(str(round(lon + rng.uniform(-0.015, 0.015), 6))) if located else None,
-            "channel": _pick(rng, [(Channel.WEB, 60), (Channel.OPEN311, 15), (Channel.PHONE, 15), (Channel.EMAIL, 5), (Channel.VISIT, 5)]),
+            "longitude": Decimal(str(round(lon + rng.uniform(-0.015, 0.015), 6)))
+            if located
+            else None,
+            "channel": _pick(
+                rng,
+                [
+                    (Channel.WEB, 60),
+                    (Channel.OPEN311, 15),
+                    (Channel.PHONE, 15),
+                    (Channel.EMAIL, 5),
+                    (Channel.VISIT, 5),
+                ],
+            ),
             "wants_answer": wants,
             "contact_name": f"{rng.choice(FIRST)} {rng.choice(LAST)}" if wants else "",
             "contact_email": f"invanare{index}@example.se" if wants else "",
@@ -213,12 +339,33 @@ def _handling(
     if age_days < 3:
         state = _pick(rng, [(State.NEW, 60), (State.ASSIGNED, 30), (State.IN_PROGRESS, 10)])
     elif age_days < 30:
-        state = _pick(rng, [(State.NEW, 8), (State.ASSIGNED, 12), (State.IN_PROGRESS, 30), (State.RESOLVED, 30), (State.CLOSED, 15), (State.NOT_MUNICIPAL, 5)])
+        state = _pick(
+            rng,
+            [
+                (State.NEW, 8),
+                (State.ASSIGNED, 12),
+                (State.IN_PROGRESS, 30),
+                (State.RESOLVED, 30),
+                (State.CLOSED, 15),
+                (State.NOT_MUNICIPAL, 5),
+            ],
+        )
     else:
-        state = _pick(rng, [(State.IN_PROGRESS, 2), (State.RESOLVED, 25), (State.CLOSED, 60), (State.NOT_MUNICIPAL, 7), (State.DUPLICATE, 6)])
+        state = _pick(
+            rng,
+            [
+                (State.IN_PROGRESS, 2),
+                (State.RESOLVED, 25),
+                (State.CLOSED, 60),
+                (State.NOT_MUNICIPAL, 7),
+                (State.DUPLICATE, 6),
+            ],
+        )
     values["state"] = state
     if state != State.NEW:
-        values["assigned_to"] = rng.choice([handler, staff]) if category.unit.name == "Gata och park" else handler
+        values["assigned_to"] = (
+            rng.choice([handler, staff]) if category.unit.name == "Gata och park" else handler
+        )
     response_in = max(0, int(rng.gauss(category.response_days * 0.7, category.response_days * 0.6)))
     answer_day = add_working_days(day, response_in)
     if state in (State.IN_PROGRESS, *CLOSED_STATES) and answer_day <= today:

@@ -52,8 +52,8 @@ def erase_personal_data(case: ServiceRequest, *, by: Any, rule: str | None = Non
         for model in (Photo, Note, Answer):
             model.objects.filter(service_request=case).delete()
             # Deleting leaves a last history row with the data: remove the history too.
-            model.history.filter(service_request_id=case.pk).delete()  # type: ignore[attr-defined]
-        ServiceRequest.history.filter(id=case.pk).update(  # type: ignore[attr-defined]
+            model.history.filter(service_request_id=case.pk).delete()
+        ServiceRequest.history.filter(id=case.pk).update(
             **PERSONAL_FIELDS, wants_answer=False, consent_at=None
         )
         for name, value in PERSONAL_FIELDS.items():

@@ -6,7 +6,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from redthread.core.forms import StyledFormMixin
@@ -92,7 +91,9 @@ class ServiceRequestForm(StyledFormMixin, forms.Form):
     photos = MultipleFileField(
         label=_("Foton"),
         required=False,
-        help_text=_("Högst tre JPEG- eller PNG-bilder, högst 5 MB var. Platsuppgifter i bilden tas bort."),
+        help_text=_(
+            "Högst tre JPEG- eller PNG-bilder, högst 5 MB var. Platsuppgifter i bilden tas bort."
+        ),
     )
     wants_answer = forms.BooleanField(label=_("Jag vill ha svar"), required=False)
     contact_name = forms.CharField(
@@ -134,7 +135,7 @@ class ServiceRequestForm(StyledFormMixin, forms.Form):
     def clean_longitude(self) -> Decimal | None:
         return _coordinate(self.cleaned_data.get("longitude", ""), -180, 180, str(_("Longitud")))
 
-    def clean_photos(self) -> list[UploadedFile]:
+    def clean_photos(self) -> list[Any]:
         files = self.cleaned_data.get("photos") or []
         if len(files) > MAX_PHOTOS:
             raise forms.ValidationError(_("Skicka högst tre bilder."))
@@ -164,16 +165,20 @@ class ServiceRequestForm(StyledFormMixin, forms.Form):
         if data.get("wants_answer"):
             if not data.get("contact_email") and not data.get("contact_phone"):
                 self.add_error(
-                    "contact_email", _("Skriv din e-postadress eller ditt telefonnummer så att vi kan svara.")
+                    "contact_email",
+                    _("Skriv din e-postadress eller ditt telefonnummer så att vi kan svara."),
                 )
             if not data.get("consent"):
                 self.add_error(
-                    "consent", _("Kryssa i samtycket, annars kan vi inte spara dina kontaktuppgifter.")
+                    "consent",
+                    _("Kryssa i samtycket, annars kan vi inte spara dina kontaktuppgifter."),
                 )
         elif contact:
             self.add_error(
                 "wants_answer",
-                _("Kryssa i ”Jag vill ha svar” om vi ska spara dina kontaktuppgifter, eller töm fälten."),
+                _(
+                    "Kryssa i ”Jag vill ha svar” om vi ska spara dina kontaktuppgifter, eller töm fälten."
+                ),
             )
         return data
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -34,7 +34,7 @@ class CleanPhoto:
     height: int
 
 
-def clean_photo(upload: UploadedFile) -> CleanPhoto:
+def clean_photo(upload: Any) -> CleanPhoto:
     """The photo re-encoded without metadata, or ``PhotoError`` with a Swedish message."""
     name = upload.name or ""
     if upload.size is not None and upload.size > MAX_BYTES:

@@ -36,9 +36,11 @@ def handled_category_ids(user: Any) -> frozenset[int]:
 
     person_id = user.scope.person_id if user.is_authenticated else None
     ids = (
-        frozenset(Category.handlers.through.objects.filter(person_id=person_id).values_list(
-            "category_id", flat=True
-        ))
+        frozenset(
+            Category.handlers.through.objects.filter(person_id=person_id).values_list(
+                "category_id", flat=True
+            )
+        )
         if person_id
         else frozenset()
     )
@@ -71,14 +73,14 @@ def handles(user: Any, obj: Any) -> bool:
 
 @predicate
 def handles_something(user: Any) -> bool:
-    return bool(
-        user.is_authenticated and (handled_category_ids(user) or user.scope.managed_paths)
-    )
+    return bool(user.is_authenticated and (handled_category_ids(user) or user.scope.managed_paths))
 
 
 @predicate
 def registered(user: Any, obj: Any) -> bool:
-    return bool(obj is not None and user.is_authenticated and _case(obj).registered_by_id == user.pk)
+    return bool(
+        obj is not None and user.is_authenticated and _case(obj).registered_by_id == user.pk
+    )
 
 
 @predicate

@@ -75,7 +75,12 @@ def share_answered_within(
 
 
 def received_count(
-    *, start: dt.date, end: dt.date, category: Any = None, unit: Any = None, kinds: list[str] | None = None
+    *,
+    start: dt.date,
+    end: dt.date,
+    category: Any = None,
+    unit: Any = None,
+    kinds: list[str] | None = None,
 ) -> int:
     """How many synpunkter and felanmälningar came in from ``start`` to ``end``."""
     return int(_scope(start, end, category=category, unit=unit, kinds=kinds).count())
@@ -137,7 +142,9 @@ class Report:
     by_state: list[tuple[str, int]]
 
 
-def report(start: dt.date, end: dt.date, *, queryset: Any = None, today: dt.date | None = None) -> Report:
+def report(
+    start: dt.date, end: dt.date, *, queryset: Any = None, today: dt.date | None = None
+) -> Report:
     """All figures for the period in one query over the cases (no personal data read)."""
     day = today or dt.date.today()
     qs = _scope(start, end, queryset=queryset)
@@ -158,7 +165,18 @@ def report(start: dt.date, end: dt.date, *, queryset: Any = None, today: dt.date
     order: dict[Any, Any] = {}
     kind_labels = dict(Kind.choices)
     closed = {str(s) for s in CLOSED_STATES}
-    for kind, state, received_on, due_on, response_days, handling_days, cat, cat_order, sla, unit in rows:
+    for (
+        kind,
+        state,
+        received_on,
+        due_on,
+        response_days,
+        handling_days,
+        cat,
+        cat_order,
+        sla,
+        unit,
+    ) in rows:
         month = received_on.strftime("%Y-%m")
         keys = {
             "category": cat,
@@ -198,4 +216,3 @@ def report(start: dt.date, end: dt.date, *, queryset: Any = None, today: dt.date
         by_kind=sorted(groups["kind"].values(), key=lambda r: r.label),
         by_state=[(str(label), states.get(value, 0)) for value, label in State.choices],
     )
-

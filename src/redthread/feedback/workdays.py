@@ -14,7 +14,7 @@ import holidays
 
 @lru_cache(maxsize=64)
 def _days_off(year: int) -> frozenset[dt.date]:
-    calendar = holidays.Sweden(years=year, categories=("public", "de_facto"))
+    calendar = holidays.country_holidays("SE", years=year, categories=("public", "de_facto"))
     return frozenset(calendar.keys())
 
 

@@ -86,14 +86,12 @@ class RateLimitBucket(DomainModel):
     def hit(cls, scope: str, client: str, window: dt.timedelta, now: dt.datetime) -> int:
         """Count one submission and return the count in the current window."""
         seconds = int(window.total_seconds())
-        start = dt.datetime.fromtimestamp(
-            int(now.timestamp()) // seconds * seconds, tz=dt.UTC
-        )
-        cls.objects.bulk_create(
-            [cls(scope=scope, client=client, window_start=start, count=0)],
+        start = dt.datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=dt.UTC)
+        RateLimitBucket.objects.bulk_create(
+            [RateLimitBucket(scope=scope, client=client, window_start=start, count=0)],
             ignore_conflicts=True,
         )
-        bucket = cls.objects.filter(scope=scope, client=client, window_start=start)
+        bucket = RateLimitBucket.objects.filter(scope=scope, client=client, window_start=start)
         bucket.update(count=F("count") + 1)
         return int(bucket.values_list("count", flat=True).get())
 

@@ -99,7 +99,7 @@ class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
 
     def visible_to(self, user: Any) -> ServiceRequestQuerySet:
         """The cases ``user`` may read (the same rule as ``feedback.view_servicerequest``)."""
-        from redthread.feedback.rules import handled_category_ids, reads_all_feedback
+        from redthread.feedback.rules import reads_all_feedback
 
         if not user.is_authenticated:
             return self.none()
@@ -116,9 +116,7 @@ class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
     def due_for_erasure(self, now: dt.datetime | None = None) -> ServiceRequestQuerySet:
         """Closed long enough ago that the personal data goes (``REDTHREAD_FEEDBACK_RETENTION_MONTHS``)."""
         cutoff = retention_cutoff(now or timezone.now())
-        return self.filter(
-            state__in=CLOSED_STATES, closed_at__lte=cutoff, erased_at__isnull=True
-        )
+        return self.filter(state__in=CLOSED_STATES, closed_at__lte=cutoff, erased_at__isnull=True)
 
 
 def handling_condition(user: Any) -> Q:

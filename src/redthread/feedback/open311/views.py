@@ -31,7 +31,13 @@ from django.views.decorators.csrf import csrf_exempt
 
 from redthread.feedback import intake
 from redthread.feedback.models import Category, Open311Key, ServiceRequest
-from redthread.feedback.models.case import CLOSED_STATES, MAX_DESCRIPTION, OPEN_STATES, Channel, Kind
+from redthread.feedback.models.case import (
+    CLOSED_STATES,
+    MAX_DESCRIPTION,
+    OPEN_STATES,
+    Channel,
+    Kind,
+)
 from redthread.feedback.open311.render import FORMATS, Items, errors, respond, w3c
 from redthread.feedback.throttle import allow
 from redthread.organisation.models import Municipality
@@ -59,7 +65,9 @@ def open311(methods: tuple[str, ...] = ("GET",)) -> Callable[[View], View]:
             if fmt not in FORMATS:
                 return errors("xml", 400, _("Formatet måste vara xml eller json."))
             if request.method not in methods:
-                return errors(fmt, 400, _("Metoden %(method)s stöds inte här.") % {"method": request.method})
+                return errors(
+                    fmt, 400, _("Metoden %(method)s stöds inte här.") % {"method": request.method}
+                )
             municipality = Municipality.objects.current()
             params = request.POST if request.method == "POST" else request.GET
             jurisdiction = params.get("jurisdiction_id", "").strip()
@@ -82,7 +90,7 @@ def open311(methods: tuple[str, ...] = ("GET",)) -> Callable[[View], View]:
 def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
     municipality: Municipality = request.municipality  # type: ignore[attr-defined]
     changed = (
-        Category.history.order_by("-history_date").values_list("history_date", flat=True).first()  # type: ignore[attr-defined]
+        Category.history.order_by("-history_date").values_list("history_date", flat=True).first()
     )
     changeset = w3c(changed) if changed else "1"
     contact = _("Frågor om API:t: %(site)s") % {"site": municipality.website or municipality.name}
@@ -145,7 +153,8 @@ def _definition(category: Category) -> dict[str, Any]:
                     "order": 1,
                     "description": _("Typ av ärende"),
                     "values": Items(
-                        "value", [{"key": value, "name": str(label)} for value, label in Kind.choices]
+                        "value",
+                        [{"key": value, "name": str(label)} for value, label in Kind.choices],
                     ),
                 }
             ],
@@ -177,7 +186,9 @@ def _request(case: ServiceRequest) -> dict[str, Any]:
         "agency_responsible": case.unit.name,
         "service_notice": _notice(case),
         "requested_datetime": w3c(case.received_at),
-        "updated_datetime": w3c(case.closed_at if not case.is_open and case.closed_at else case.updated_at),
+        "updated_datetime": w3c(
+            case.closed_at if not case.is_open and case.closed_at else case.updated_at
+        ),
         "expected_datetime": w3c(timezone.make_aware(expected)),
         "address": case.address or None,
         "address_id": None,
@@ -228,7 +239,9 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if end < start:
         return errors(fmt, 400, _("end_date ligger före start_date."))
     if end - start > MAX_SPAN:
-        return errors(fmt, 400, _("Intervallet mellan start_date och end_date får vara högst 90 dagar."))
+        return errors(
+            fmt, 400, _("Intervallet mellan start_date och end_date får vara högst 90 dagar.")
+        )
     cases = cases.filter(received_at__gte=start, received_at__lte=end)
     statuses = _list(request.GET.get("status", ""))
     if any(s not in ("open", "closed") for s in statuses):
@@ -310,7 +323,9 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     kind = data.get(f"attribute[{KIND_ATTRIBUTE}]", "").strip()
     if kind:
         if kind not in Kind.values:
-            problems.append(_("attribute[kind] ska vara en av: %(kinds)s.") % {"kinds": ", ".join(Kind.values)})
+            problems.append(
+                _("attribute[kind] ska vara en av: %(kinds)s.") % {"kinds": ", ".join(Kind.values)}
+            )
         values["kind"] = kind
     email = data.get("email", "").strip()
     if email:
@@ -327,10 +342,14 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
         values["media_url"] = media_url[:500]
     if problems:
         return errors(fmt, 400, *problems)
-    name = " ".join(p for p in (data.get("first_name", "").strip(), data.get("last_name", "").strip()) if p)
+    name = " ".join(
+        p for p in (data.get("first_name", "").strip(), data.get("last_name", "").strip()) if p
+    )
     phone = data.get("phone", "").strip()[:40]
     if email or phone:
-        values.update(wants_answer=True, contact_name=name[:120], contact_email=email, contact_phone=phone)
+        values.update(
+            wants_answer=True, contact_name=name[:120], contact_email=email, contact_phone=phone
+        )
     case = intake.receive(values=values, channel=Channel.OPEN311, api_key=key)
     Open311Key.objects.filter(pk=key.pk).update(last_used=timezone.now())
     result: dict[str, Any] = (

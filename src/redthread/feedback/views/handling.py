@@ -69,7 +69,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     overdue_only = request.GET.get("forsenade") == "1"
     if overdue_only:
         cases = cases.overdue()
-    cases = cases.select_related("category", "unit", "assigned_to").order_by("due_on", "received_at")
+    cases = cases.select_related("category", "unit", "assigned_to").order_by(
+        "due_on", "received_at"
+    )
     page = Paginator(cases, 50).get_page(request.GET.get("sida"))
     category_ids = Category.objects.values_list("unit_id", flat=True).distinct()
     return render(
@@ -154,6 +156,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "feedback/case.html", context)
 
 
+def _user(request: HttpRequest) -> Any:
+    return request.user
+
+
 def _version(request: HttpRequest) -> int | None:
     value = request.POST.get("version", "")
     return int(value) if value.isdigit() else None
@@ -212,9 +218,7 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _refuse(request, error)
         return redirect(case)
-    messages.success(
-        request, _("Status är nu %(state)s.") % {"state": case.get_state_display()}
-    )
+    messages.success(request, _("Status är nu %(state)s.") % {"state": case.get_state_display()})
     return redirect(case)
 
 
@@ -224,7 +228,9 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     case = _handled(request, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
-        Note.objects.create(service_request=case, author=request.user, text=form.cleaned_data["text"])
+        Note.objects.create(
+            service_request=case, author=_user(request), text=form.cleaned_data["text"]
+        )
         messages.success(request, _("Anteckningen är sparad."))
     else:
         _refuse(request, _("Skriv en anteckning (högst 4 000 tecken)."))
@@ -255,7 +261,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                 Answer.objects.create(
                     service_request=case,
                     channel=data["channel"],
-                    sent_by=request.user,
+                    sent_by=_user(request),
                     recipient=recipient,
                     subject=data["subject"],
                     body=data["body"],
@@ -305,7 +311,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "feedback/edit.html",
-        {"title": _("Ändra %(reference)s") % {"reference": case.reference}, "case": case, "form": form},
+        {
+            "title": _("Ändra %(reference)s") % {"reference": case.reference},
+            "case": case,
+            "form": form,
+        },
     )
 
 
@@ -313,7 +323,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def photo(request: HttpRequest, pk: int, photo_id: int) -> FileResponse:
     """A photo, streamed after the access check; never served from a public URL."""
     item = get_visible_or_404(
-        request.user, Photo.objects.select_related("service_request__unit"), pk=photo_id,
+        request.user,
+        Photo.objects.select_related("service_request__unit"),
+        pk=photo_id,
         service_request_id=pk,
     )
     return FileResponse(item.image.open("rb"), content_type=item.content_type)

@@ -31,7 +31,9 @@ def statistics(request: HttpRequest) -> HttpResponse:
     require(request.user, "feedback.view_statistics")
     start, end, year = _period(request)
     report = stats.report(start, end)
-    first = ServiceRequest.objects.order_by("received_on").values_list("received_on", flat=True).first()
+    first = (
+        ServiceRequest.objects.order_by("received_on").values_list("received_on", flat=True).first()
+    )
     years = list(range(timezone.localdate().year, (first.year if first else year) - 1, -1))
     return render(
         request,
@@ -106,7 +108,9 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
         writer.writerow(headers)
         for row in rows:
             writer.writerow(["" if row[k] is None else row[k] for k, _l in COLUMNS])
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
     elif fmt == "xlsx":
         response = HttpResponse(
             _workbook(rows, headers, start, end),
@@ -118,8 +122,10 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-def _workbook(rows: list[dict[str, Any]], headers: list[str], start: dt.date, end: dt.date) -> bytes:
-    from openpyxl import Workbook
+def _workbook(
+    rows: list[dict[str, Any]], headers: list[str], start: dt.date, end: dt.date
+) -> bytes:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
 
     book = Workbook()
     sheet = book.active
@@ -136,11 +142,17 @@ def _workbook(rows: list[dict[str, Any]], headers: list[str], start: dt.date, en
     ]:
         part = book.create_sheet(title)
         part.append(
-            [title, _("Inkomna"), _("Öppna"), _("Avslutade"), _("Andel besvarade i tid"), _("Median arbetsdagar till svar")]
+            [
+                title,
+                _("Inkomna"),
+                _("Öppna"),
+                _("Avslutade"),
+                _("Andel besvarade i tid"),
+                _("Median arbetsdagar till svar"),
+            ]
         )
         for r in group:
             part.append([r.label, r.received, r.open, r.closed, r.share_in_time, r.median_response])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-

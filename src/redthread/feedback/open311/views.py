@@ -170,33 +170,73 @@ def service_definition(request: HttpRequest, code: str, fmt: str) -> HttpRespons
     return respond(fmt, "service_definition", _definition(category))
 
 
-def _notice(case: ServiceRequest) -> str:
-    return _("Vi svarar inom %(days)s arbetsdagar.") % {"days": case.category.response_days}
+def _notice(days: int) -> str:
+    return _("Vi svarar inom %(days)s arbetsdagar.") % {"days": days}
 
 
-def _request(case: ServiceRequest) -> dict[str, Any]:
-    expected = dt.datetime.combine(case.due_on, dt.time(23, 59, 59))
-    return {
-        "service_request_id": case.reference,
-        "status": case.open311_status,
-        "status_notes": case.status_note or None,
-        "service_name": case.category.name,
-        "service_code": case.category.code,
-        "description": case.public_description or None,
-        "agency_responsible": case.unit.name,
-        "service_notice": _notice(case),
-        "requested_datetime": w3c(case.received_at),
-        "updated_datetime": w3c(
-            case.closed_at if not case.is_open and case.closed_at else case.updated_at
-        ),
-        "expected_datetime": w3c(timezone.make_aware(expected)),
-        "address": case.address or None,
-        "address_id": None,
-        "zipcode": None,
-        "lat": case.latitude,
-        "long": case.longitude,
-        "media_url": case.media_url or None,
-    }
+REQUEST_FIELDS = (
+    "reference",
+    "state",
+    "status_note",
+    "category__name",
+    "category__code",
+    "category__response_days",
+    "unit__name",
+    "description",
+    "publish_description",
+    "erased_at",
+    "received_at",
+    "updated_at",
+    "closed_at",
+    "due_on",
+    "address",
+    "latitude",
+    "longitude",
+    "media_url",
+)
+
+
+def _requests(cases: Any) -> Items:
+    """The cases as Open311 requests, read as plain values (no model objects: lists are long)."""
+    zone = timezone.get_current_timezone()
+    notices: dict[int, str] = {}
+
+    def when(moment: dt.datetime | None) -> str | None:
+        return moment.astimezone(zone).isoformat(timespec="seconds") if moment else None
+
+    items = []
+    for row in cases.values(*REQUEST_FIELDS):
+        days = row["category__response_days"]
+        if days not in notices:
+            notices[days] = _notice(days)
+        is_open = row["state"] in OPEN_STATES
+        public = row["publish_description"] and not row["erased_at"]
+        items.append(
+            {
+                "service_request_id": row["reference"],
+                "status": "open" if is_open else "closed",
+                "status_notes": row["status_note"] or None,
+                "service_name": row["category__name"],
+                "service_code": row["category__code"],
+                "description": (row["description"] or None) if public else None,
+                "agency_responsible": row["unit__name"],
+                "service_notice": notices[days],
+                "requested_datetime": when(row["received_at"]),
+                "updated_datetime": when(
+                    row["closed_at"] if not is_open and row["closed_at"] else row["updated_at"]
+                ),
+                "expected_datetime": dt.datetime.combine(
+                    row["due_on"], dt.time(23, 59, 59), tzinfo=zone
+                ).isoformat(),
+                "address": row["address"] or None,
+                "address_id": None,
+                "zipcode": None,
+                "lat": row["latitude"],
+                "long": row["longitude"],
+                "media_url": row["media_url"] or None,
+            }
+        )
+    return Items("request", items)
 
 
 def _when(text: str) -> dt.datetime:
@@ -216,11 +256,11 @@ def _list(value: str) -> list[str]:
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _create(request, fmt)
-    cases = ServiceRequest.objects.select_related("category", "unit")
+    cases = ServiceRequest.objects.all()
     ids = _list(request.GET.get("service_request_id", ""))
     if ids:
         cases = cases.filter(reference__in=[i.upper() for i in ids])
-        return respond(fmt, "service_requests", Items("request", [_request(c) for c in cases]))
+        return respond(fmt, "service_requests", _requests(cases))
     try:
         start = _when(request.GET["start_date"]) if request.GET.get("start_date") else None
         end = _when(request.GET["end_date"]) if request.GET.get("end_date") else None
@@ -252,21 +292,17 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if codes:
         cases = cases.filter(category__code__in=codes)
     cases = cases.order_by("-received_at")[:MAX_RESULTS]
-    return respond(fmt, "service_requests", Items("request", [_request(c) for c in cases]))
+    return respond(fmt, "service_requests", _requests(cases))
 
 
 @open311()
 def request_detail(request: HttpRequest, service_request_id: str, fmt: str) -> HttpResponse:
-    case = (
-        ServiceRequest.objects.select_related("category", "unit")
-        .filter(reference=service_request_id.upper())
-        .first()
-    )
-    if case is None:
+    found = _requests(ServiceRequest.objects.filter(reference=service_request_id.upper()))
+    if not found.values:
         return errors(
             fmt, 404, _("service_request_id %(id)s finns inte.") % {"id": service_request_id}
         )
-    return respond(fmt, "service_requests", Items("request", [_request(case)]))
+    return respond(fmt, "service_requests", found)
 
 
 @open311()
@@ -355,7 +391,7 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     result: dict[str, Any] = (
         {"token": case.token} if case.token else {"service_request_id": case.reference}
     )
-    result["service_notice"] = _notice(case)
+    result["service_notice"] = _notice(category.response_days)
     result["account_id"] = None
     return respond(fmt, "service_requests", Items("request", [result]))
 

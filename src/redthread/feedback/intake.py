@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -18,7 +19,7 @@ def receive(
     *,
     values: dict[str, Any],
     channel: str,
-    photos: list[CleanPhoto] = (),  # type: ignore[assignment]
+    photos: Sequence[CleanPhoto] = (),
     registered_by: Any = None,
     api_key: Any = None,
 ) -> ServiceRequest:

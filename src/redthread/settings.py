@@ -167,7 +167,13 @@ def _bootstrap_dir() -> str:
     return str(bootstrap.BASE_DIR)
 
 
-STATICFILES_DIRS = [("bootstrap", _bootstrap_dir())]
+def _leaflet_dir() -> str:
+    from xstatic.pkg import leaflet
+
+    return str(leaflet.BASE_DIR)
+
+
+STATICFILES_DIRS = [("bootstrap", _bootstrap_dir()), ("leaflet", _leaflet_dir())]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -266,3 +272,11 @@ REDTHREAD_MUNICIPALITY_CODE = env_str("REDTHREAD_MUNICIPALITY_CODE", "0586")
 # The address people reach the system at, for links in e-mails sent outside a request
 # (reminders). Set it in production: https://rodatraden.kommun.se
 REDTHREAD_BASE_URL = env_str("REDTHREAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Synpunkter och felanmälan (the feedback app).
+REDTHREAD_FEEDBACK_RETENTION_MONTHS = env_int("REDTHREAD_FEEDBACK_RETENTION_MONTHS", 3)
+REDTHREAD_FEEDBACK_RATE_LIMIT = env_str("REDTHREAD_FEEDBACK_RATE_LIMIT", "20/h")
+REDTHREAD_OPEN311_RATE_LIMIT = env_str("REDTHREAD_OPEN311_RATE_LIMIT", "600/h")
+REDTHREAD_PROXY_COUNT = env_int("REDTHREAD_PROXY_COUNT", 0)
+REDTHREAD_MAP_TILES_URL = env_str("REDTHREAD_MAP_TILES_URL", "")
+REDTHREAD_MAP_ATTRIBUTION = env_str("REDTHREAD_MAP_ATTRIBUTION", "")
+REDTHREAD_MAP_CENTER = env_str("REDTHREAD_MAP_CENTER", "58.3245,15.1310")

@@ -48,6 +48,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("redthread.api.urls")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("open311/v2/", include("redthread.feedback.open311.urls")),
 ]
 
 for prefix, app in APP_PREFIXES:

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests
@@ -114,7 +114,9 @@ def test_page_access(name: str, method: str, world: World, client_for: Any) -> N
         with transaction.atomic():
             client: Client = client_for(role)
             url = case.url(world)
-            response = client.get(url) if method == "GET" else client.post(url, case.post_data(world))
+            response = (
+                client.get(url) if method == "GET" else client.post(url, case.post_data(world))
+            )
             failures.append(_failure(response, expected[role], role, f"{method} {url}"))
             transaction.set_rollback(True)
     problems = [f for f in failures if f]

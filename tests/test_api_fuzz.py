@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 import schemathesis
-from schemathesis.specs.openapi.checks import ignored_auth
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import ignored_auth
 
 from redthread.wsgi import application
 
@@ -31,5 +31,6 @@ PUBLIC = {"/api/v1/documents", "/api/v1/documents/{document_id}"}
 def test_the_api_answers_every_generated_request_within_its_schema(case: Any, world: Any) -> None:
     excluded = [ignored_auth] if case.path in PUBLIC else []
     case.call_and_validate(
-        headers={"Authorization": f"Bearer {world.token('kvalitetsstrateg')}"}, excluded_checks=excluded
+        headers={"Authorization": f"Bearer {world.token('kvalitetsstrateg')}"},
+        excluded_checks=excluded,
     )

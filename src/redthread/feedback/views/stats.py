@@ -125,7 +125,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
 def _workbook(
     rows: list[dict[str, Any]], headers: list[str], start: dt.date, end: dt.date
 ) -> bytes:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active

@@ -313,6 +313,13 @@ def _cases(context: DemoContext, municipality: Any, categories: dict[str, Catego
                 created_at=received + dt.timedelta(days=1),
             )
     context.log.append(f"Synpunkter och felanmälan: {len(categories)} kategorier, {made} ärenden.")
+    # The goal chain's indicator "answered within 5 working days" is computed from these cases.
+    from redthread.goals.computed import compute_actuals
+
+    computed = compute_actuals(municipality, timezone.localdate().year)
+    context.log.append(
+        f"  beräknade utfall: {computed.written} skrivna, {computed.unchanged} oförändrade"
+    )
 
 
 def _handling(

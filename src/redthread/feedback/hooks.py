@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.registry import register_shell, register_start_panel
+from redthread.core.registry import (
+    PublicLink,
+    register_public_link,
+    register_start_panel,
+)
 from redthread.core.search import model_search
 from redthread.feedback.models import ServiceRequest
 from redthread.feedback.rules import handles_something
+from redthread.goals.computed import register_computation
 
 model_search(
     ServiceRequest,
@@ -41,17 +45,27 @@ def inbox_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
     )
 
 
-@register_shell
-def public_links(request: HttpRequest) -> dict[str, Any]:
-    """The public start page's card for the form (added to any other app's cards)."""
-    links: list[dict[str, Any]] = request.__dict__.setdefault("_public_links", [])
-    if not any(link.get("key") == "feedback" for link in links):
-        links.append(
-            {
-                "key": "feedback",
-                "url": reverse("feedback:submit"),
-                "label": _("Lämna synpunkt eller felanmälan"),
-                "text": _("Beröm, klagomål, förslag, eller ett fel på gata, park eller belysning."),
-            }
-        )
-    return {"public_links": links}
+register_public_link(
+    PublicLink(
+        _("Lämna synpunkt eller felanmälan"),
+        "feedback:submit",
+        _("Beröm, klagomål, förslag, eller ett fel på gata, park eller belysning."),
+        order=5,
+    )
+)
+
+
+def _share_answered_in_five(municipality: Any, start: Any, end: Any) -> Any:
+    from decimal import Decimal
+
+    from redthread.feedback.stats import share_answered_within
+
+    share = share_answered_within(days=5, start=start, end=end, today=end)
+    return None if share is None else Decimal(str(round(share * 100, 2)))
+
+
+register_computation(
+    "feedback_answered_in_5_days",
+    _("Andel synpunkter besvarade inom 5 arbetsdagar (synpunktsstatistiken)"),
+    _share_answered_in_five,
+)

@@ -272,6 +272,7 @@ def _indicators(
             direction=direction,
             source=source,
             kolada_kpi=kolada,
+            computation="feedback_answered_in_5_days" if source == "computed" else "",
             gender_split=gender,
             owner=people[owner] if owner else None,
             order=order,

@@ -51,6 +51,12 @@ class Metric(YearScoped, Publishable):
     kolada_kpi = models.CharField(
         _("Kolada-id"), max_length=12, blank=True, help_text=_("T.ex. N01951.")
     )
+    computation = models.CharField(
+        _("beräkning"),
+        max_length=60,
+        blank=True,
+        help_text=_("För källan beräknat: vilken beräkning i systemet som ger utfallet."),
+    )
     gender_split = models.BooleanField(_("redovisas för kvinnor och män"), default=False)
     tolerance = models.DecimalField(
         _("egen tolerans för gul"),

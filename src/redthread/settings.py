@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "redthread.core.middleware.AtomicWrites",
 ]
 
 ROOT_URLCONF = "redthread.urls"
@@ -175,7 +176,7 @@ def _leaflet_dir() -> str:
 
 STATICFILES_DIRS = [("bootstrap", _bootstrap_dir()), ("leaflet", _leaflet_dir())]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "redthread.core.storage.SafeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

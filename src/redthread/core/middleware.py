@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -61,3 +62,46 @@ def swedish_unless_chosen(
         return response
 
     return middleware
+
+
+class AtomicWrites:
+    """A request that writes is all-or-nothing.
+
+    Every POST, PUT, PATCH and DELETE runs in one transaction, rolled back when the answer is
+    a server error or the upload storage fails, so nothing is ever half-saved. (GETs run
+    without, so readers never wait for a write lock.)
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in SAFE_METHODS:
+            return self.get_response(request)
+        with transaction.atomic():
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                transaction.set_rollback(True)
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from redthread.core.storage import UploadFailed
+
+        if not isinstance(exception, UploadFailed):
+            return None
+        transaction.set_rollback(True)
+        message = _(
+            "Filen kunde inte sparas: lagringen är full eller skrivskyddad. Ingenting sparades. "
+            "Försök igen senare, eller kontakta systemets administratör."
+        )
+        if request.path.startswith("/api/"):
+            from django.http import JsonResponse
+
+            return JsonResponse({"detail": message}, status=507)
+        response = TemplateResponse(
+            request,
+            "core/problem.html",
+            {"reason": message, "title": _("Filen kunde inte sparas")},
+            status=507,
+        )
+        return response.render()

@@ -17,7 +17,7 @@ class UploadFailed(Exception):
 class SafeFileSystemStorage(FileSystemStorage):
     def _save(self, name: str, content: Any) -> str:
         try:
-            saved: str = super()._save(name, content)
+            saved: str = super()._save(name, content)  # type: ignore[misc]
             return saved
         except OSError as error:
             logger.error("upload storage failed for %s: %s", name, error)

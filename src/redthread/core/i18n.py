@@ -160,6 +160,7 @@ def apply(path: Path) -> None:
                 entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
         po.save()
         po.save_as_mofile(str(po_path.with_suffix(".mo")))
 

@@ -64,4 +64,4 @@ def test_the_reporting_periods_of_a_year(world: World, api_for: Any) -> None:
 def test_a_year_out_of_range_is_explained(world: World, api_for: Any) -> None:
     response = api_for("ekonom").get("/api/v1/cycle/steps?year=1800")
     assert response.status_code == 422
-    assert "Ange ett år" in response.json()["detail"]
+    assert "year ska vara minst 2000" in response.json()["detail"]

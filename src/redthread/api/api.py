@@ -100,21 +100,52 @@ def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
     )
 
 
+def _swedish(error: dict[str, Any]) -> str:
+    """What is wrong with one field, in Swedish, from pydantic's error type."""
+    ctx = error.get("ctx") or {}
+    kind = error.get("type", "")
+    messages = {
+        "missing": "saknas",
+        "greater_than_equal": f"ska vara minst {ctx.get('ge')}",
+        "greater_than": f"ska vara större än {ctx.get('gt')}",
+        "less_than_equal": f"ska vara högst {ctx.get('le')}",
+        "less_than": f"ska vara mindre än {ctx.get('lt')}",
+        "int_parsing": "ska vara ett heltal",
+        "int_type": "ska vara ett heltal",
+        "decimal_parsing": "ska vara ett tal",
+        "float_parsing": "ska vara ett tal",
+        "bool_parsing": "ska vara true eller false",
+        "date_from_datetime_parsing": "ska vara ett datum, ÅÅÅÅ-MM-DD",
+        "date_parsing": "ska vara ett datum, ÅÅÅÅ-MM-DD",
+        "string_too_short": "får inte vara tom"
+        if ctx.get("min_length") == 1
+        else f"ska ha minst {ctx.get('min_length')} tecken",
+        "string_too_long": f"får ha högst {ctx.get('max_length')} tecken",
+        "literal_error": f"ska vara ett av {ctx.get('expected')}",
+        "enum": f"ska vara ett av {ctx.get('expected')}",
+    }
+    return messages.get(kind, str(error.get("msg", "är ogiltigt")))
+
+
 def _field_errors(exc: ValidationError) -> list[dict[str, Any]]:
     errors = []
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", []) if part not in ("body", "payload")]
-        errors.append({"field": ".".join(location), "message": error.get("msg", "")})
+        location = [
+            str(part)
+            for part in error.get("loc", [])
+            if part not in ("body", "payload", "query", "path")
+        ]
+        errors.append({"field": ".".join(location), "message": _swedish(error)})
     return errors
 
 
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = _field_errors(exc)
-    fields = ", ".join(e["field"] for e in errors if e["field"]) or "förfrågan"
+    problems = "; ".join(f"{e['field']} {e['message']}".strip() for e in errors) or "förfrågan"
     return api.create_response(
         request,
-        {"detail": f"Uppgifterna är inte giltiga. Rätta: {fields}.", "errors": errors},
+        {"detail": f"Uppgifterna är inte giltiga. Rätta: {problems}.", "errors": errors},
         status=422,
     )
 

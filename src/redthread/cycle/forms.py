@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.forms import StyledFormMixin
+from redthread.core.forms import StyledFormMixin, VersionedFormMixin
 from redthread.cycle.models import AnnualCycle, CycleEvent, CycleStep
 from redthread.organisation.models import Decision, Person
 
@@ -42,7 +42,7 @@ class ReopenForm(StyledFormMixin, forms.Form):
         field.queryset = Decision.objects.select_related("body").order_by("-date")
 
 
-class StepForm(StyledFormMixin, forms.ModelForm[CycleStep]):
+class StepForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[CycleStep]):
     """A step of the template: what, who, and the rule for its dates."""
 
     class Meta:
@@ -102,7 +102,7 @@ class StepForm(StyledFormMixin, forms.ModelForm[CycleStep]):
         return key
 
 
-class CycleSettingsForm(StyledFormMixin, forms.ModelForm[AnnualCycle]):
+class CycleSettingsForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[AnnualCycle]):
     class Meta:
         model = AnnualCycle
         fields = [

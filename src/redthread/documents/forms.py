@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.forms import StyledFormMixin
+from redthread.core.forms import StyledFormMixin, VersionedFormMixin
 from redthread.documents import links
 from redthread.documents.models import FILE_TYPES, MAX_FILE_BYTES, GoverningDocument
 from redthread.organisation.models import Decision, Municipality, Person, Unit
@@ -22,7 +22,7 @@ def _date_widget() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DocumentForm(StyledFormMixin, forms.ModelForm[GoverningDocument]):
+class DocumentForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[GoverningDocument]):
     """A styrdokument in the register: what it is, who decided it, who answers for it."""
 
     class Meta:

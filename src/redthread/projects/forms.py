@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.forms import StyledFormMixin
+from redthread.core.forms import StyledFormMixin, VersionedFormMixin
 from redthread.organisation.models import Body, Decision, Municipality, Person, Unit
 from redthread.projects import links
 from redthread.projects.models import (
@@ -35,7 +35,7 @@ def _limit(form: forms.BaseForm, name: str, queryset: Any) -> None:
     field.queryset = queryset
 
 
-class ProjectForm(StyledFormMixin, forms.ModelForm[Project]):
+class ProjectForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[Project]):
     """A project, its roles and its budget."""
 
     steering_group = forms.ModelMultipleChoiceField(
@@ -111,7 +111,7 @@ class ProjectForm(StyledFormMixin, forms.ModelForm[Project]):
             SteeringGroupMember.objects.create(project=project, person_id=person_id)
         for member in project.steering_members.filter(person_id__in=current - wanted):
             member.delete()
-        return project
+        return project  # type: ignore[no-any-return]
 
 
 class TollgateDecisionForm(StyledFormMixin, forms.Form):
@@ -184,7 +184,7 @@ class TollgatePlanForm(StyledFormMixin, forms.Form):
         return data
 
 
-class StatusReportForm(StyledFormMixin, forms.ModelForm[StatusReport]):
+class StatusReportForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[StatusReport]):
     """Time, cost and scope as green, yellow or red, with comments where it is not green."""
 
     class Meta:
@@ -226,7 +226,7 @@ class StatusReportForm(StyledFormMixin, forms.ModelForm[StatusReport]):
             field.error_messages["required"] = _("Välj grön, gul eller röd.")
 
 
-class RiskForm(StyledFormMixin, forms.ModelForm[ProjectRisk]):
+class RiskForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[ProjectRisk]):
     class Meta:
         model = ProjectRisk
         fields = [
@@ -250,7 +250,7 @@ class RiskForm(StyledFormMixin, forms.ModelForm[ProjectRisk]):
         _limit(self, "owner", Person.objects.filter(municipality=municipality))
 
 
-class EffectGoalForm(StyledFormMixin, forms.ModelForm[EffectGoal]):
+class EffectGoalForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[EffectGoal]):
     serves = forms.ChoiceField(label=_("Bidrar till kommunmål"), required=False)
 
     class Meta:
@@ -281,4 +281,5 @@ class EffectGoalForm(StyledFormMixin, forms.ModelForm[EffectGoal]):
             else:
                 goal.goal_type = None
                 goal.goal_id = None
-        return super().save(commit=commit)
+        saved: EffectGoal = super().save(commit=commit)
+        return saved

@@ -232,3 +232,7 @@ LOGGING = {
 
 # Röda tråden's own settings.
 REDTHREAD_MUNICIPALITY_CODE = env_str("REDTHREAD_MUNICIPALITY_CODE", "0586")
+
+# Analysis: Kolada's API, and where its published files are read for offline use and the demo.
+KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v3/")
+KOLADA_DATA_DIR = Path(env_str("KOLADA_DATA_DIR", str(BASE_DIR.parent / "shared/data/kolada")))

@@ -23,6 +23,7 @@ from django.conf import settings
 from redthread.analysis import demo_data as data
 from redthread.analysis import feed, store
 from redthread.analysis.client import KoladaError, ValueRow
+from redthread.analysis.comparison import Comparison, compare
 from redthread.analysis.files import read_directory
 from redthread.analysis.models import (
     RIKET,
@@ -31,8 +32,12 @@ from redthread.analysis.models import (
     KoladaValue,
     PendingValue,
 )
+from redthread.analysis.templatetags.analysis_tags import figure
 from redthread.core.demo_tools import DemoContext, upsert
+from redthread.cycle.models import ReportingPeriod
 from redthread.goals import demo_data as goal_data
+from redthread.goals.evaluation import computed_status
+from redthread.goals.models import FollowUp, Indicator
 from redthread.organisation.models import Municipality
 
 YEARS = list(range(2016, 2026))
@@ -112,6 +117,7 @@ def load(context: DemoContext) -> None:
     ]
     store.store_values(made, sync=sync, generated=True)
     result = feed.feed(municipality, today=STARTED.date())
+    _notes(municipality, context)
     values = KoladaValue.objects.count()
     counts = {"values_created": values, "actuals_written": result.written + result.updated}
     counts["pending"] = PendingValue.objects.open().count()
@@ -123,6 +129,60 @@ def load(context: DemoContext) -> None:
         f"Kolada: {len(made)} generated values; {values} values in all; "
         f"{counts['pending']} figures wait for a decision."
     )
+
+
+def _notes(municipality: Municipality, context: DemoContext) -> None:
+    """The helår 2025 analyses of four indicators, with the comparison's own figures."""
+    period = ReportingPeriod.objects.get(
+        municipality=municipality, kind=ReportingPeriod.Kind.ANNUAL, year=2025
+    )
+    reviewer = context["people"]["kvalitetsstrateg"].user
+    submitted = dt.datetime(2026, 2, 12, 15, 0, tzinfo=dt.UTC)
+    for kpi, text in data.NOTES.items():
+        indicator = Indicator.objects.filter(
+            year=2025, kolada_kpi=kpi, goal__area__vision__municipality=municipality
+        ).first()
+        if indicator is None:
+            continue
+        found = compare(
+            kpi,
+            municipality,
+            group_code=data.GROUP,
+            county_code=data.COUNTY,
+            year=2025,
+            direction=indicator.direction,
+            unit=indicator.unit_label,
+            decimals=indicator.decimals,
+        )
+        row = found.latest
+        if row is None or row.own is None:
+            continue
+
+        def shown(value: Decimal | None, comparison: Comparison = found) -> str:
+            return figure(value, comparison)
+
+        figures = (
+            f"{found.own_title} {shown(row.own)} {row.year}; liknande kommuner i medel "
+            f"{shown(row.group)}, riket {shown(row.country)}."
+        )
+        if found.group_ranking.own is not None:
+            figures += (
+                f" Plats {found.group_ranking.own.rank} av {found.group_ranking.size} "
+                "i jämförelsegruppen."
+            )
+        status = computed_status(indicator, period)
+        upsert(
+            FollowUp,
+            {"period": period, "indicator": indicator},
+            status=status,
+            computed_status=status,
+            analysis=f"{figures} {text}",
+            state=FollowUp.State.APPROVED,
+            author=indicator.owner.user if indicator.owner and indicator.owner.user else reviewer,
+            submitted_at=submitted,
+            reviewed_by=reviewer,
+            reviewed_at=submitted + dt.timedelta(days=1),
+        )
 
 
 def _own_series() -> dict[str, tuple[dict[int, Decimal | None], int, bool]]:
@@ -169,42 +229,51 @@ def _round(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals))
 
 
+def _trend(own: dict[int, Decimal | None]) -> dict[int, Decimal]:
+    """A straight line through Mjölby's known figures: what the others vary around."""
+    points = [(year, float(v)) for year, v in own.items() if v is not None]
+    n = len(points)
+    mean_x = sum(x for x, _y in points) / n
+    mean_y = sum(y for _x, y in points) / n
+    spread = sum((x - mean_x) ** 2 for x, _y in points)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else 0.0
+    return {year: Decimal(str(mean_y + slope * (year - mean_x))) for year in YEARS}
+
+
 def generated_values() -> list[ValueRow]:
-    """Every figure the demo makes: Mjölby (with women and men), the group, the county, Riket."""
+    """Every figure the demo makes: Mjölby (with women and men), the group, the county, Riket.
+
+    The others follow half Mjölby's own year-to-year movement and half its trend, each at its
+    own level and with its own noise, so the lines neither coincide nor ignore a shared year.
+    """
     rows: list[ValueRow] = []
     for kpi, (own, decimals, gender) in _own_series().items():
         spread, county_factor, riket_factor = data.SPREAD.get(kpi, data.DEFAULT_SPREAD)
         rng = random.Random(f"{kpi}-others")  # noqa: S311  (repeatable demo data)
         levels = {code: rng.uniform(-1, 1) for code in data.MEMBERS}
+        trend = _trend(own)
         for year in YEARS:
             value = own[year]
             if value is None:
                 continue
             rows.append(ValueRow(kpi, data.OWN, year, "T", value, 1))
             if gender:
-                rows.append(
-                    ValueRow(kpi, data.OWN, year, "K", _round(value * Decimal("1.03"), decimals), 1)
-                )
-                rows.append(
-                    ValueRow(kpi, data.OWN, year, "M", _round(value * Decimal("0.97"), decimals), 1)
-                )
+                for sex, share in (("K", "1.03"), ("M", "0.97")):
+                    rows.append(
+                        ValueRow(
+                            kpi, data.OWN, year, sex, _round(value * Decimal(share), decimals), 1
+                        )
+                    )
+            base = (value + trend[year]) / 2
             for code, (_name, size) in data.MEMBERS.items():
                 factor = size if spread is None else 1 + spread * levels[code]
-                noise = 1 + rng.uniform(-0.02, 0.02)
-                member = _round(value * Decimal(str(factor * noise)), decimals + 1)
+                noise = 1 + rng.uniform(-0.04, 0.04)
+                member = _round(base * Decimal(str(factor * noise)), decimals + 1)
                 rows.append(ValueRow(kpi, code, year, "T", member, 1))
             for code, level in ((data.COUNTY, county_factor), (RIKET, riket_factor)):
                 if level is None:
                     continue
-                noise = 1 + rng.uniform(-0.01, 0.01)
-                rows.append(
-                    ValueRow(
-                        kpi,
-                        code,
-                        year,
-                        "T",
-                        _round(value * Decimal(str(level * noise)), decimals + 1),
-                        1,
-                    )
-                )
+                noise = 1 + rng.uniform(-0.015, 0.015)
+                figure = _round(base * Decimal(str(level * noise)), decimals + 1)
+                rows.append(ValueRow(kpi, code, year, "T", figure, 1))
     return rows

@@ -161,6 +161,20 @@ SPREAD = {
 }
 DEFAULT_SPREAD = (0.07, 1.01, 1.02)
 
+# Analyses of four indicators at the helår 2025, written beside the comparison (the figures
+# are added from the comparison itself, so text and table agree).
+NOTES = {
+    "N03107": "Resultatet har återhämtat sig efter 2023, då pensionskostnaderna och inflationen "
+    "slog mot alla kommuner. Nivån behöver hålla i sig för god ekonomisk hushållning; "
+    "effektiviseringarna i budget 2026 ska stärka resultatet.",
+    "N17461": "Fler går ut gymnasiet med examen inom fyra år. Introduktionsprogrammen har fått "
+    "fler studie- och yrkesvägledare, och avhoppen har minskat.",
+    "N15428": "Behörigheten har ökat tre år i rad. Skillnaden mellan flickor och pojkar är stor; "
+    "de läsfrämjande insatserna i årskurs 7–9 fortsätter.",
+    "U21468": "Andelen nöjda har sjunkit något. Brukarna nämner att de möter för många i "
+    "personalen; åtagandet om fasta team runt varje brukare ska ge effekt 2026.",
+}
+
 # Mjölby's Kolada figure that differs from the goal chain's actual (Kolada revised it after
 # the period closed): the demo's figures waiting for a decision.
 REVISED = {("N03107", 2024): 915, ("U23401", 2025): 54}

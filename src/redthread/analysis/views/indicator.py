@@ -42,16 +42,22 @@ def note_periods(indicator: Indicator, municipality: Municipality) -> list[Repor
 
 
 def chosen_period(value: str, periods: list[ReportingPeriod]) -> ReportingPeriod | None:
-    """The period asked for, else the latest that has started, else the first open for writing."""
+    """The period asked for; else the latest that has started while it takes writes, else the
+    next one that does (the note is written for it), else the latest that has started."""
     if value.isdigit():
         for period in periods:
             if period.pk == int(value):
                 return period
     started = [p for p in periods if p.state != ReportingPeriod.State.PLANNED]
-    if started:
-        return started[-1]
-    writable = [p for p in periods if p.is_writable]
-    return writable[0] if writable else (periods[-1] if periods else None)
+    latest = started[-1] if started else None
+    if latest is not None and latest.is_writable:
+        return latest
+    later = [
+        p for p in periods if p.is_writable and (latest is None or p.end_date > latest.end_date)
+    ]
+    if later:
+        return later[0]
+    return latest or (periods[-1] if periods else None)
 
 
 @login_required

@@ -92,6 +92,14 @@ def overview(request: HttpRequest) -> HttpResponse:
             directions={i.kolada_kpi: i.direction for i in indicators},
         )
     }
+    others = sorted(
+        set(
+            KoladaValue.objects.filter(municipality=municipality.code)
+            .exclude(kpi__in=codes)
+            .values_list("kpi", flat=True)
+            .distinct()
+        )
+    )
     query = request.GET.get("q", "").strip()
     found = None
     if query:
@@ -107,6 +115,8 @@ def overview(request: HttpRequest) -> HttpResponse:
             "year": year,
             "group": group,
             "rows": [(i, by_code[i.kolada_kpi]) for i in indicators],
+            "others": summaries(others, municipality, group_code=frame["group_code"]),
+            "any_generated": any(s.is_generated for s in by_code.values()),
             "query": query,
             "found": found,
             "catalogue_size": KoladaKpi.objects.count(),

@@ -33,7 +33,12 @@ class FakeKolada:
         self, kpi: str, municipality: str, year: int, value: float | None, gender: str = "T"
     ) -> None:
         self.data.setdefault((kpi, municipality, year), []).append(
-            {"gender": gender, "count": 1, "status": "" if value is not None else "Missing", "value": value}
+            {
+                "gender": gender,
+                "count": 1,
+                "status": "" if value is not None else "Missing",
+                "value": value,
+            }
         )
 
     # What the server answers.
@@ -102,7 +107,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

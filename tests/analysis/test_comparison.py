@@ -132,7 +132,10 @@ def test_summaries_give_the_latest_year_of_many_key_figures(
     figure("N01951", "0586", 2024, "33490")
 
     with django_assert_max_num_queries(4):  # type: ignore[operator]
-        found = {s.kpi_code: s for s in summaries(["N00097", "N01951"], world.municipality, group_code="G37466")}
+        found = {
+            s.kpi_code: s
+            for s in summaries(["N00097", "N01951"], world.municipality, group_code="G37466")
+        }
 
     assert found["N00097"].year == 2025 and found["N00097"].group_ranking.size == 7
     assert found["N01951"].own == Decimal("33490") and found["N01951"].group is None

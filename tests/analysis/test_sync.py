@@ -165,11 +165,11 @@ def _write_files(directory: Path, values: str) -> None:
     )
 
 
-def test_the_published_files_are_loaded_offline(
-    tmp_path: Path, chain: Chain, world: World
-) -> None:
+def test_the_published_files_are_loaded_offline(tmp_path: Path, chain: Chain, world: World) -> None:
     from_kolada(chain.indicators["nojdhet"])
-    _write_files(tmp_path, "T,1,,85.3,U21468,2025,0586,Mjölby,K\nT,1,,88,U21468,2025,0662,Gislaved,K\n")
+    _write_files(
+        tmp_path, "T,1,,85.3,U21468,2025,0586,Mjölby,K\nT,1,,88,U21468,2025,0662,Gislaved,K\n"
+    )
 
     call_command("kolada_sync", "--from-files", str(tmp_path), verbosity=0)
 

@@ -361,6 +361,8 @@ def summaries(
     directions: dict[str, str] | None = None,
 ) -> list[Summary]:
     """Summaries of many key figures in four queries."""
+    if not kpi_codes:
+        return []
     own = municipality.code
     group = KoladaGroup.objects.filter(code=group_code).first() if group_code else None
     members = group.members if group else []

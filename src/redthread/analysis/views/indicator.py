@@ -98,6 +98,7 @@ def _render(
     followup: FollowUp | None,
     form: AnalysisNoteForm | None,
     status: int = 200,
+    mine: str = "",
 ) -> HttpResponse:
     frame = comparison_frame(request, municipality)
     comparison = (
@@ -127,6 +128,7 @@ def _render(
             "followup": visible,
             "form": form,
             "may_write": may_write,
+            "mine": mine,
             "proposals": proposals,
             "may_decide": any(
                 p.pending and request.user.has_perm("analysis.change_pendingvalue", p.pending)
@@ -159,15 +161,26 @@ def _save_note(
         require(request.user, "goals.change_followup", followup)
     posted_version = request.POST.get("version", "")
     if followup.pk and posted_version.isdigit() and int(posted_version) != followup.version:
-        form = AnalysisNoteForm(instance=followup)
+        form = AnalysisNoteForm({"analysis": followup.analysis}, instance=followup)
+        form.is_valid()
         form.add_error(
             None,
             _(
-                "Någon annan har ändrat analysen medan du skrev. Deras text står nedan; "
-                "kopiera det du vill behålla av din och spara igen."
+                "Någon annan har ändrat analysen medan du skrev. Deras text står i fältet; "
+                "din text står under det. Kopiera det du vill behålla och spara igen."
             ),
         )
-        return _render(request, indicator, municipality, periods, period, followup, form, 409)
+        return _render(
+            request,
+            indicator,
+            municipality,
+            periods,
+            period,
+            followup,
+            form,
+            409,
+            mine=request.POST.get("analysis", ""),
+        )
     form = AnalysisNoteForm(request.POST, instance=followup)
     if not form.is_valid():
         return _render(request, indicator, municipality, periods, period, followup, form, 400)

@@ -11,6 +11,8 @@ from tests.world import World
 # Models that deliberately keep no history, each with the reason.
 NO_HISTORY = {
     "StartPageVisit": "a bookmark of when a user last looked at the start page, not domain data",
+    "KoladaValue": "a mirror of Kolada's published figures; an actual fed from one keeps history",
+    "KoladaSync": "the log of syncs with Kolada: who fetched what and when",
 }
 
 

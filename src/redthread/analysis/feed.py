@@ -55,8 +55,8 @@ class Action:
 
     LABELS = {
         SAME: gettext_lazy("samma som utfallet"),
-        WRITE: gettext_lazy("skrivs som utfall"),
-        UPDATE: gettext_lazy("Kolada har ändrat värdet; utfallet uppdateras"),
+        WRITE: gettext_lazy("blir utfall vid nästa hämtning"),
+        UPDATE: gettext_lazy("Kolada har ändrat värdet; utfallet uppdateras vid nästa hämtning"),
         MANUAL: gettext_lazy("väntar: ett annat utfall är inlagt"),
         CLOSED: gettext_lazy("väntar: perioden är stängd"),
         DISMISSED: gettext_lazy("avvisat, utfallet behålls"),

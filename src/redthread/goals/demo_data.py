@@ -798,8 +798,8 @@ ACTIVITIES = [
             "Samla företagsärenden i en gemensam ingång i kontaktcenter",
             "Företagslots för nya etableringar",
             "Mäta nöjdhet efter varje företagsärende",
-        "Frukostmöten med näringslivet varje kvartal",
-        "Samordnad tillsyn så att företag får ett besök i stället för tre",
+            "Frukostmöten med näringslivet varje kvartal",
+            "Samordnad tillsyn så att företag får ett besök i stället för tre",
         ],
     ),
     (
@@ -809,8 +809,8 @@ ACTIVITIES = [
             "Chefsutvecklingsprogram för nya chefer",
             "Införa heltid som norm i fler yrken",
             "Följa upp sjukfrånvaro tidigt med företagshälsovården",
-        "Medarbetarsamtal med fokus på kompetensutveckling",
-        "Friskvårdsbidrag och hälsoinspiratörer på arbetsplatserna",
+            "Medarbetarsamtal med fokus på kompetensutveckling",
+            "Friskvårdsbidrag och hälsoinspiratörer på arbetsplatserna",
         ],
     ),
     (
@@ -821,7 +821,7 @@ ACTIVITIES = [
             "Automatiserad fakturahantering",
             "Ny e-tjänst för felanmälan med karta",
             "Utbildning i digitala arbetssätt för medarbetare",
-        "Digital signering av avtal och beslut",
+            "Digital signering av avtal och beslut",
         ],
     ),
     (
@@ -831,7 +831,7 @@ ACTIVITIES = [
             "Byta ut dieselfordon mot elfordon vid avtalsslut",
             "Bygga laddplatser vid kommunens arbetsplatser",
             "Planera transporter för färre körningar",
-        "Samåkning och cykelpool för tjänsteresor",
+            "Samåkning och cykelpool för tjänsteresor",
         ],
     ),
     (
@@ -842,8 +842,8 @@ ACTIVITIES = [
             "Schemaläggning som prioriterar kontinuitet",
             "Kontaktmannen gör alltid första besöket",
             "Minska inhyrd personal under sommaren",
-        "Introduktion för nya medarbetare med fast handledare",
-        "Digital planering av besök i mobilen",
+            "Introduktion för nya medarbetare med fast handledare",
+            "Digital planering av besök i mobilen",
         ],
     ),
     (
@@ -853,7 +853,7 @@ ACTIVITIES = [
             "Genomförandeplan upprättad med brukaren inom 14 dagar",
             "Brukarråd två gånger per år",
             "Följa upp genomförandeplanen var sjätte månad",
-        "Aktiviteter efter brukarnas önskemål varje vecka",
+            "Aktiviteter efter brukarnas önskemål varje vecka",
         ],
     ),
     (
@@ -863,8 +863,8 @@ ACTIVITIES = [
             "Samverkansteam med skolan för tidiga insatser",
             "Föräldrastödsprogram i grupp",
             "Kortare utredningstider genom ny arbetsfördelning",
-        "Familjecentral tillsammans med regionen",
-        "Uppsökande arbete på fritidsgårdarna",
+            "Familjecentral tillsammans med regionen",
+            "Uppsökande arbete på fritidsgårdarna",
         ],
     ),
     (
@@ -874,7 +874,7 @@ ACTIVITIES = [
             "Arbetsmarknadsinsatser med individuell coach",
             "Samarbete med Arbetsförmedlingen om praktikplatser",
             "Språkpraktik inom kommunens verksamheter",
-        "Studie- och yrkesvägledning för vuxna",
+            "Studie- och yrkesvägledning för vuxna",
         ],
     ),
     (
@@ -885,8 +885,8 @@ ACTIVITIES = [
             "Specialpedagogiskt stöd tidigt i matematik",
             "Kollegialt lärande om bedömning",
             "Läxhjälp efter skoltid",
-        "Digitala läromedel i alla ämnen",
-        "Föräldramöten om läsning hemma",
+            "Digitala läromedel i alla ämnen",
+            "Föräldramöten om läsning hemma",
         ],
     ),
     (
@@ -896,7 +896,7 @@ ACTIVITIES = [
             "Trygghetsvandringar med elever",
             "Rastaktiviteter med vuxna närvarande",
             "Likabehandlingsplan förankrad med elevrådet",
-        "Utemiljö som inbjuder till lek och rörelse",
+            "Utemiljö som inbjuder till lek och rörelse",
         ],
     ),
     (
@@ -906,8 +906,8 @@ ACTIVITIES = [
             "Tidig uppföljning av frånvaro",
             "Mentorssamtal varje månad för elever i risk",
             "Studiestöd i matematik och svenska",
-        "Praktik hos lokala arbetsgivare",
-        "Elevhälsoteam med tidiga samtal",
+            "Praktik hos lokala arbetsgivare",
+            "Elevhälsoteam med tidiga samtal",
         ],
     ),
     (
@@ -917,7 +917,7 @@ ACTIVITIES = [
             "Meröppet på biblioteket i Mantorp",
             "Bokbuss till ytterområdena",
             "Kulturskolan når nya grupper genom skolsamverkan",
-        "Författarbesök och läsecirklar för unga",
+            "Författarbesök och läsecirklar för unga",
         ],
     ),
     (
@@ -927,7 +927,7 @@ ACTIVITIES = [
             "Lovaktiviteter tillsammans med föreningar",
             "Öppen idrottshall på fredagskvällar",
             "Föreningsbidrag som gynnar aktiviteter för flickor",
-        "Spontanidrottsplats i Mantorp",
+            "Spontanidrottsplats i Mantorp",
         ],
     ),
     (
@@ -937,7 +937,7 @@ ACTIVITIES = [
             "Digital bygglovsansökan med automatisk kontroll av kompletthet",
             "Förhandsbesked inom två veckor",
             "Mäta handläggningstid per ärendetyp",
-        "Checklistor för vanliga ärenden på webben",
+            "Checklistor för vanliga ärenden på webben",
         ],
     ),
     (
@@ -947,7 +947,7 @@ ACTIVITIES = [
             "Riskbaserad tillsynsplan",
             "Informationsinsatser för livsmedelsföretag",
             "Samordnad tillsyn med Boxholm",
-        "Uppföljning av klagomål på inomhusmiljö inom två veckor",
+            "Uppföljning av klagomål på inomhusmiljö inom två veckor",
         ],
     ),
 ]

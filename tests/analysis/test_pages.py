@@ -295,3 +295,32 @@ def test_the_closed_period_figure_is_shown_waiting_on_the_indicator_page(
 
     assert "Väntar: perioden är stängd" in text
     assert "Perioden är stängd. Den kan öppnas igen med stöd av ett beslut." in text
+
+
+def test_the_waiting_list_and_the_sync_log_run_a_fixed_number_of_queries(
+    world: World, client_for: Any, django_assert_max_num_queries: Any
+) -> None:
+    from tests.goals.factories import load_chain
+
+    chain = load_chain(world)
+    for key in ("nojdhet", "personal", "sjuk"):
+        indicator = from_kolada(chain.indicators[key])
+        for year in (2025, 2026):
+            PendingValue.objects.create(
+                indicator=indicator,
+                period=annual(world, year),
+                kpi="U21468",
+                value=Decimal("1"),
+                reason=PendingValue.Reason.CLOSED,
+            )
+        KoladaSync.objects.create(source=KoladaSync.Source.API, user=world.users["admin"])
+    client = client_for("kvalitetsstrateg")
+    client.get("/")
+
+    with django_assert_max_num_queries(9):
+        waiting_page = client.get(reverse("analysis:pending"))
+    with django_assert_max_num_queries(9):
+        log = client.get(reverse("analysis:syncs"))
+
+    assert waiting_page.content.decode().count("Använd Koladas värde") == 6
+    assert log.content.decode().count("Admin") >= 3

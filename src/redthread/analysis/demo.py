@@ -112,7 +112,7 @@ def load(context: DemoContext) -> None:
     )
     made = [
         row
-        for row in generated_values()
+        for row in _calibrated(generated_values())
         if (row.kpi, row.municipality, row.year, row.gender) not in kept
     ]
     store.store_values(made, sync=sync, generated=True)
@@ -227,6 +227,36 @@ def _extend(kpi: str, known: dict[int, Decimal], decimals: int) -> dict[int, Dec
 
 def _round(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals))
+
+
+def _calibrated(rows: list[ValueRow]) -> list[ValueRow]:
+    """Generated series of a place that has real figures, brought to the real level.
+
+    Where Kolada's files hold real figures for a place (Karlshamn's gross regional product
+    until 2023, say), its generated years continue from them instead of jumping.
+    """
+    real: dict[tuple[str, str, str], dict[int, Decimal]] = {}
+    for value in KoladaValue.objects.filter(is_generated=False, value__isnull=False):
+        assert value.value is not None
+        real.setdefault((value.kpi, value.municipality, value.gender), {})[value.year] = value.value
+    made: dict[tuple[str, str, str], dict[int, ValueRow]] = {}
+    for row in rows:
+        made.setdefault((row.kpi, row.municipality, row.gender), {})[row.year] = row
+    result = []
+    for key, by_year in made.items():
+        known = real.get(key, {})
+        ratios = [
+            known[year] / row.value for year, row in by_year.items() if year in known and row.value
+        ]
+        ratio = sum(ratios, Decimal(0)) / len(ratios) if ratios else Decimal(1)
+        for row in by_year.values():
+            if row.value is None or ratio == 1:
+                result.append(row)
+                continue
+            places = max(-(row.value.as_tuple().exponent), 0)  # type: ignore[operator]
+            scaled = _round(row.value * ratio, int(places))
+            result.append(ValueRow(row.kpi, row.municipality, row.year, row.gender, scaled, 1))
+    return result
 
 
 def _trend(own: dict[int, Decimal | None]) -> dict[int, Decimal]:

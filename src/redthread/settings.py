@@ -281,3 +281,7 @@ REDTHREAD_PROXY_COUNT = env_int("REDTHREAD_PROXY_COUNT", 0)
 REDTHREAD_MAP_TILES_URL = env_str("REDTHREAD_MAP_TILES_URL", "")
 REDTHREAD_MAP_ATTRIBUTION = env_str("REDTHREAD_MAP_ATTRIBUTION", "")
 REDTHREAD_MAP_CENTER = env_str("REDTHREAD_MAP_CENTER", "58.3245,15.1310")
+
+# Analysis: Kolada's API, and where its published files are read for offline use and the demo.
+KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v3/")
+KOLADA_DATA_DIR = Path(env_str("KOLADA_DATA_DIR", str(BASE_DIR.parent / "shared/data/kolada")))

@@ -12,6 +12,8 @@ from tests.world import World
 NO_HISTORY = {
     "StartPageVisit": "a bookmark of when a user last looked at the start page, not domain data",
     "FailedLogin": "a security log of failed sign-ins: appended, never edited",
+    "KoladaValue": "a mirror of Kolada's published figures; an actual fed from one keeps history",
+    "KoladaSync": "the log of syncs with Kolada: who fetched what and when",
 }
 
 

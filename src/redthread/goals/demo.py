@@ -315,6 +315,7 @@ def _commitments(
             unit=units[unit],
             owner=people[owner],
             decision=decisions[f"{bodies[body].short_name.lower()}_{suffix}"],
+            environment_scan=_scan(bodies[body].municipality, year),
             order=order,
             is_published=True,
             is_illustrative=True,
@@ -322,6 +323,18 @@ def _commitments(
         set_m2m(commitment, "goals", [goals[g] for g in goal_keys])
         result[key] = commitment
     return result
+
+
+def _scan(municipality: Municipality, year: int) -> Any:
+    """The omvärldsanalys the nämnder's review of their åtaganden for ``year`` started from."""
+    from redthread.cycle.models import EnvironmentScan
+
+    return (
+        EnvironmentScan.objects.filter(municipality=municipality, year__lt=year)
+        .published()
+        .order_by("-year")
+        .first()
+    )
 
 
 def _measures(

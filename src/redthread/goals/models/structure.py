@@ -225,6 +225,15 @@ class Commitment(YearScoped, Publishable):
         blank=True,
         related_name="+",
     )
+    environment_scan = models.ForeignKey(
+        "cycle.EnvironmentScan",
+        verbose_name=_("omvärldsanalys som översynen utgick från"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        help_text=_("Nämndens årliga översyn av åtagandena kopplas till omvärldsanalysen."),
+    )
     order = models.PositiveSmallIntegerField(_("ordning"), default=100)
     is_illustrative = models.BooleanField(_("illustrativt exempel"), default=False)
 

@@ -206,7 +206,9 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_visible_or_404(
         request.user,
-        Commitment.objects.select_related("body", "unit", "owner", "decision__body"),
+        Commitment.objects.select_related(
+            "body", "unit", "owner", "decision__body", "environment_scan"
+        ),
         pk=pk,
     )
     municipality = Municipality.objects.current()

@@ -205,9 +205,9 @@ def population(request: HttpRequest) -> HttpResponse:
     group_form = AgeGroupForm(
         request.POST if action == "group" else None, instance=AgeGroup(municipality=municipality)
     )
-    if request.method == "POST" and action == "group":
+    if request.method == "POST":
         require(request.user, "finance.add_agegroup")
-        if group_form.is_valid():
+        if action == "group" and group_form.is_valid():
             group_form.save()
             messages.success(request, _("Åldersgruppen är sparad."))
             return redirect("finance:population")

@@ -130,6 +130,9 @@ def charges(request: HttpRequest, year: int) -> HttpResponse:
                     % {"count": count, "month": MONTH_NAMES[month - 1], "year": year},
                 )
             return redirect("finance:charges", year)
+        status = 400
+    else:
+        status = 200
     rows = (
         InternalCharge.objects.filter(municipality=municipality, year=year)
         .values("body__name", "kind", "month")
@@ -154,6 +157,7 @@ def charges(request: HttpRequest, year: int) -> HttpResponse:
             "form": form,
             "may_edit": request.user.has_perm("finance.add_internalcharge"),
         },
+        status=status,
     )
 
 

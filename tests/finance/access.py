@@ -24,7 +24,19 @@ from redthread.finance.models import (
     LedgerImport,
     SocialInvestmentFund,
 )
-from tests.access import NOT_FOUND, REDIRECT, Case, internal, only
+from tests.access import (
+    CREATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    UNAUTHORIZED,
+    ApiCase,
+    Case,
+    internal,
+    only,
+    roles,
+)
 from tests.finance.factories import finance_world
 
 BAD = 400  # a write with an empty form: the writer sees the errors, nothing is saved
@@ -333,5 +345,35 @@ PAGES = {
         url=lambda w: reverse("finance:goal_edit", args=[_goal(w)]),
         get=INTERNAL,
         post=ECONOMIST_POST,
+    ),
+}
+
+API_READ = roles(OK, anonymous=UNAUTHORIZED, outsider=FORBIDDEN)
+API = {
+    ("GET", "/api/v1/finance/budget-years/{year}/bodies"): ApiCase(
+        lambda w: f"/api/v1/finance/budget-years/{_year(w)}/bodies", API_READ
+    ),
+    ("GET", "/api/v1/finance/budget-years/{year}/bodies/{body_id}/bridge"): ApiCase(
+        lambda w: f"/api/v1/finance/budget-years/{_year(w)}/bodies/{_osn(w)}/bridge", API_READ
+    ),
+    ("POST", "/api/v1/finance/budget-years/{year}/changes"): ApiCase(
+        lambda w: f"/api/v1/finance/budget-years/{_year(w)}/changes",
+        roles(FORBIDDEN, anonymous=UNAUTHORIZED) | {"ekonom": CREATED},
+        body=lambda w: {
+            "kind": "appropriation",
+            "decision_id": w.decisions["ledningssystem"].pk,
+            "title": "Tilläggsanslag",
+            "lines": [{"body_id": w.bodies["osn"].pk, "amount": 100000}],
+        },
+    ),
+    ("GET", "/api/v1/finance/month-report/{year}/{month}"): ApiCase(
+        lambda w: f"/api/v1/finance/month-report/{_year(w)}/3", API_READ
+    ),
+    ("GET", "/api/v1/finance/ledger/stats"): ApiCase(
+        lambda w: "/api/v1/finance/ledger/stats",
+        roles(FORBIDDEN, anonymous=UNAUTHORIZED) | {r: OK for r in READERS},
+    ),
+    ("GET", "/api/v1/finance/financial-goals/{year}"): ApiCase(
+        lambda w: "/api/v1/finance/financial-goals/2026", API_READ
     ),
 }

@@ -207,20 +207,23 @@ class SieReader:
         sample = binary.read(SNIFF_BYTES)
         binary.seek(start)
         encoding = "cp437"
-        for raw in sample.split(b"\n"):
+        pieces = sample.split(b"\n")
+        truncated = len(sample) == SNIFF_BYTES
+        for index, raw in enumerate(pieces):
             if raw.isascii():
                 continue
             try:
                 raw.decode("utf-8")
                 encoding = "utf-8"
             except UnicodeDecodeError as error:
-                if error.start < len(raw) - 4:  # not merely cut off by the sample's end
+                cut_off = truncated and index == len(pieces) - 1 and error.end == len(raw)
+                if cut_off and error.reason == "unexpected end of data":
+                    encoding = "utf-8"
+                else:
                     line = raw.decode("latin-1")
                     latin = len(_ASCII_LATIN.findall(line))
                     cp437 = len(_ASCII_CP437.findall(line))
                     encoding = "iso-8859-15" if latin > cp437 else "cp437"
-                else:
-                    encoding = "utf-8"
             break
         self.info.encoding = encoding
         if encoding != "cp437":
@@ -534,8 +537,6 @@ class SieReader:
                         number,
                     )
                 self.info.checksum = expected
-        else:
-            self.info.skipped += 1
 
     def _role(self, dimension: str) -> str:
         d = self.dimensions

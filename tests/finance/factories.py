@@ -138,3 +138,12 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 def balanced(day: str, amount_ore: int, resp: str = "1100", account: str = "5011") -> tuple[str, list[Any]]:
     """A voucher: a cost on ``account``/``resp`` against the bank."""
     return (day, [(account, amount_ore, resp, "510"), ("1930", -amount_ore, "", "")])
+
+
+def shared_data(folder: str) -> Path:
+    """``../shared/data/<folder>`` from the repository root, or ``$REDTHREAD_SHARED_DATA/<folder>``."""
+    import os
+
+    root = os.environ.get("REDTHREAD_SHARED_DATA")
+    base = Path(root) if root else Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    return base / folder

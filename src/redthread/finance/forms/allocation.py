@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from redthread.core.forms import StyledFormMixin
-from redthread.finance.forms.common import KronorField, budget_bodies
+from redthread.finance.forms.common import DecimalNumberField, KronorField, budget_bodies
 from redthread.finance.models import (
     AgeGroup,
     AllocationAdjustment,
@@ -30,7 +30,7 @@ class RatesForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.years = years
         for year in years:
-            self.fields[f"pkv-{year}"] = forms.DecimalField(
+            self.fields[f"pkv-{year}"] = DecimalNumberField(
                 label=_("Pris- och lönekompensation %(year)s (%%)") % {"year": year},
                 max_digits=5,
                 decimal_places=2,
@@ -43,7 +43,7 @@ class DriverForm(StyledFormMixin, forms.ModelForm[DemographicDriver]):
     class Meta:
         model = DemographicDriver
         fields = ["body", "activity", "age_group", "coverage_percent", "cost_per_person"]
-        field_classes = {"cost_per_person": KronorField}
+        field_classes = {"cost_per_person": KronorField, "coverage_percent": DecimalNumberField}
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

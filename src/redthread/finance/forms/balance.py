@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from redthread.core.forms import StyledFormMixin
-from redthread.finance.forms.common import KronorField, decision_field
+from redthread.finance.forms.common import DecimalNumberField, KronorField, decision_field
 from redthread.finance.models import BalanceRequirement, FinancialGoal
 from redthread.organisation.models import Municipality
 
@@ -51,6 +51,7 @@ class FinancialGoalForm(StyledFormMixin, forms.ModelForm[FinancialGoal]):
     class Meta:
         model = FinancialGoal
         fields = ["title", "metric", "comparison", "target", "unit_label", "manual_actual", "decision"]
+        field_classes = {"target": DecimalNumberField, "manual_actual": DecimalNumberField}
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,7 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from redthread.core.forms import StyledFormMixin
-from redthread.finance.forms.common import KronorField, budget_bodies, decision_field
+from redthread.finance.forms.common import (
+    DecimalNumberField,
+    KronorField,
+    budget_bodies,
+    decision_field,
+)
 from redthread.finance.models import (
     ActivityCode,
     BudgetChange,
@@ -39,6 +44,7 @@ class BudgetYearForm(StyledFormMixin, forms.ModelForm[BudgetYear]):
             "premises_appropriation",
         ]
         field_classes = {
+            "tax_rate": DecimalNumberField,
             "tax_revenue": KronorField,
             "general_grants": KronorField,
             "financial_net": KronorField,
@@ -141,6 +147,10 @@ class CarryOverRuleForm(StyledFormMixin, forms.ModelForm[CarryOverRule]):
     class Meta:
         model = CarryOverRule
         fields = ["surplus_cap_percent", "deficit_cap_percent", "decision"]
+        field_classes = {
+            "surplus_cap_percent": DecimalNumberField,
+            "deficit_cap_percent": DecimalNumberField,
+        }
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

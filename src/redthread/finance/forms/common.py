@@ -48,3 +48,18 @@ class KronorField(forms.IntegerField):
         if isinstance(value, str):
             value = value.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-")
         return super().to_python(value)  # type: ignore[no-any-return]
+
+
+class DecimalNumberField(forms.DecimalField):
+    """A decimal number as people type it: ``1 250,5`` or ``1250.5``; shown with a comma."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("localize", True)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = (
+                value.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-").replace(",", ".")
+            )
+        return super().to_python(value)

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from redthread.core.forms import StyledFormMixin
-from redthread.finance.forms.common import KronorField, decision_field
+from redthread.finance.forms.common import DecimalNumberField, KronorField, decision_field
 from redthread.finance.models import (
     InternalLease,
     ItChargeModel,
@@ -33,7 +33,11 @@ class LeaseForm(StyledFormMixin, forms.ModelForm[InternalLease]):
             "start",
             "end",
         ]
-        field_classes = {"yearly_rent": KronorField}
+        field_classes = {
+            "yearly_rent": KronorField,
+            "area_m2": DecimalNumberField,
+            "index_percent": DecimalNumberField,
+        }
         widgets = {
             "start": forms.DateInput(attrs={"type": "date"}),
             "end": forms.DateInput(attrs={"type": "date"}),

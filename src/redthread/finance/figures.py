@@ -167,16 +167,19 @@ def budget_to_date(
 def latest_forecast_period(
     municipality: Municipality, year: int, month: int
 ) -> ReportingPeriod | None:
-    return (
-        ReportingPeriod.objects.filter(
-            municipality=municipality,
-            year=year,
-            kind=ReportingPeriod.Kind.FORECAST,
-            end_date__lte=month_end(year, month),
+    """The latest forecast round up to the month that has forecasts in it."""
+    period_id = (
+        Forecast.objects.filter(
+            period__municipality=municipality,
+            period__year=year,
+            period__kind=ReportingPeriod.Kind.FORECAST,
+            period__end_date__lte=month_end(year, month),
         )
-        .order_by("-end_date")
+        .order_by("-period__end_date")
+        .values_list("period_id", flat=True)
         .first()
     )
+    return ReportingPeriod.objects.filter(pk=period_id).first() if period_id else None
 
 
 def month_report(municipality: Municipality, year: int, month: int) -> MonthReport:

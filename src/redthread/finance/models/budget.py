@@ -128,7 +128,11 @@ class BudgetYear(DomainModel):
 
     def budgeted_result(self) -> int:
         """Skatter och bidrag plus finansnetto minus nämndernas totalbudget och gemensamma kostnader."""
-        net_costs = sum(self.total_budgets().values())
+        totals = self.total_budgets()
+        if totals:
+            net_costs = sum(totals.values())
+        else:  # before the årsbudget is adopted: the budget year's frames
+            net_costs = sum(f.amount for f in self.operating_frames.filter(year=self.year))
         return self.revenue + self.financial_net - net_costs - self.central_costs
 
     def reserve_or_none(self) -> UnallocatedReserve | None:

@@ -16,6 +16,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from redthread.finance.sie.tokenizer import SieError
 from redthread.organisation.models import Municipality
 
 BATCH = 20_000
+_TRANSACTION_KEY = itemgetter(0, 1, 3, 4, 5, 6)
 BalanceKey = tuple[str, int, int, str, str, str, str]  # kind, year, month, account, codes
 
 
@@ -110,6 +112,8 @@ class LedgerSink:
         self.municipality = municipality
         self.ledger_import = ledger_import
         self.balances: dict[BalanceKey, int] = defaultdict(int)
+        # Transactions per (year, month, account, ansvar, verksamhet, projekt), in öre.
+        self.actual: dict[tuple[Any, ...], int] = defaultdict(int)
         self.declared_accounts: dict[str, str] = {}
         self.declared_codes: dict[str, dict[str, str]] = defaultdict(dict)
         self.batch: list[Row] = []
@@ -144,9 +148,10 @@ class LedgerSink:
         self.declared_codes[role][code] = name[:200]
 
     def voucher(self, rows: list[Row], first_line: int) -> None:
-        balances = self.balances
+        actual = self.actual
+        key = _TRANSACTION_KEY
         for row in rows:
-            balances["actual", row[0], row[1], row[3], row[4], row[5], row[6]] += row[7]
+            actual[key(row)] += row[7]
         month = (rows[0][0], rows[0][1])
         if month not in self.checked:
             self.checked.add(month)
@@ -183,13 +188,13 @@ class LedgerSink:
         """The balances with period totals (#PSALDO without objects) split from ansvar rows."""
         totals: dict[tuple[str, int, int, str], int] = {}
         by_code: dict[tuple[str, int, int, str], int] = defaultdict(int)
-        result: dict[BalanceKey, int] = {}
+        result: dict[BalanceKey, int] = {("actual", *key): ore for key, ore in self.actual.items()}
         for key, ore in self.balances.items():
             kind, year, month, account, resp, activity, project = key
             if resp == "\x00":
                 totals[(kind, year, month, account)] = ore
             else:
-                result[key] = ore
+                result[key] = result.get(key, 0) + ore
                 by_code[(kind, year, month, account)] += ore
         for (kind, year, month, account), total in totals.items():
             rest = total - by_code.get((kind, year, month, account), 0)
@@ -247,6 +252,10 @@ def import_ledger(
             )
         )
     is_csv = bool(head) and not head.startswith((b"#", b"<", b"{"))
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            # A large page cache keeps a big import's transaction from spilling to disk early.
+            cursor.execute("PRAGMA cache_size = -131072")
     try:
         with transaction.atomic():
             ledger_import = None

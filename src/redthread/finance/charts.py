@@ -60,7 +60,7 @@ def grouped_bars(
     values = [v for _n, _c, vs in series for v in vs] or [0]
     low, high = min(0, *values), max(0, *values)
     span = (high - low) or 1
-    plot = width - label_width - 20
+    plot = width - label_width - 50  # room for the last gridline's label
     def x_of(value: float) -> float:
         return label_width + (value - low) / span * plot
     chart = Chart(title=title, description=description, width=width, height=height)

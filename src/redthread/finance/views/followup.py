@@ -63,6 +63,7 @@ def month_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
             "report": report,
             "totals": totals,
             "chart": chart,
+            "comments": [(r.label, r.forecast_comment) for r in report.rows if r.forecast_comment],
             "year": year,
             "month": month,
             "month_name": MONTH_NAMES[month - 1],

@@ -59,26 +59,40 @@ def test_a_tillaggsanslag_adds_a_row_to_the_budget_bridge(ui: UI, live_world: An
     expect(ui.page.get_by_text("Tilläggsanslag är bokfört")).to_be_visible()
     ui.page.get_by_role("link", name="Visa Omsorgs- och socialnämnden").click()
     ui.check()
-    expect(ui.page.get_by_role("heading", level=1)).to_contain_text("Budgetbrygga Omsorgs- och socialnämnden 2026")
+    expect(ui.page.get_by_role("heading", level=1)).to_contain_text(
+        "Budgetbrygga Omsorgs- och socialnämnden 2026"
+    )
     rows = ui.page.get_by_role("row")
-    expect(rows.filter(has_text="KF 2025-11-24 § 150")).to_contain_text("1\xa0000\xa0000\xa0000\xa0kr")
+    expect(rows.filter(has_text="KF 2025-11-24 § 150")).to_contain_text(
+        "1\xa0000\xa0000\xa0000\xa0kr"
+    )
     expect(rows.filter(has_text="KS 2026-03-10 § 44")).to_contain_text("+2\xa0500\xa0000\xa0kr")
     expect(rows.filter(has_text="Totalbudget")).to_contain_text("1\xa0002\xa0500\xa0000\xa0kr")
     ui.screenshot("finance-bridge")
 
 
-def test_the_month_report_result_and_detail_budget_are_accessible(ui: UI, live_world: Any, tmp_path: Path) -> None:
+def test_the_month_report_result_and_detail_budget_are_accessible(
+    ui: UI, live_world: Any, tmp_path: Path
+) -> None:
     from redthread.finance.ledger_import import import_ledger
 
     fw = finance_world(live_world)
-    vouchers = [balanced(f"2026{m:02d}15", 70_000_000_00, resp=r) for m in (1, 2, 3) for r in ("1100", "1200", "2100")]
-    vouchers.append(("20260125", [("8010", -600_000_000_00, "9000", ""), ("1930", 600_000_000_00, "", "")]))
+    vouchers = [
+        balanced(f"2026{m:02d}15", 70_000_000_00, resp=r)
+        for m in (1, 2, 3)
+        for r in ("1100", "1200", "2100")
+    ]
+    vouchers.append(
+        ("20260125", [("8010", -600_000_000_00, "9000", ""), ("1930", 600_000_000_00, "", "")])
+    )
     path = tmp_path / "q1.se"
     path.write_bytes(sie_file(vouchers))
     import_ledger(path, municipality=fw.world.municipality, user=fw.world.users["ekonom"])
     ui.login("politiker")
     ui.goto("/ekonomi/uppfoljning/2026/3/")
-    expect(ui.page.get_by_role("img", name="Budget och utfall till och med mars 2026")).to_be_visible()
+    expect(
+        ui.page.get_by_role("img", name="Budget och utfall till och med mars 2026")
+    ).to_be_visible()
     ui.screenshot("finance-month-report")
     ui.page.get_by_role("link", name="Omsorgs- och socialnämnden").first.click()
     ui.check()

@@ -8,7 +8,6 @@ from django.urls import reverse
 from redthread.organisation.models import Body, Unit
 from tests.world import World
 
-
 # Imported, immutable bulk rows: millions a year. A history row each would double them;
 # the import that brought them (finance.LedgerImport, a DomainModel) is their audit trail.
 HISTORY_EXEMPT = {

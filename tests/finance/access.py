@@ -83,7 +83,10 @@ def _job(w):
 def _ledger_import(w):
     with acting_as(w.users["ekonom"]):
         item = LedgerImport.objects.create(
-            municipality=w.municipality, file_name="huvudbok.se", file_hash="0" * 64, file_format="sie"
+            municipality=w.municipality,
+            file_name="huvudbok.se",
+            file_hash="0" * 64,
+            file_format="sie",
         )
     return item.pk
 
@@ -91,7 +94,9 @@ def _ledger_import(w):
 def _allocation(w):
     _fw(w)
     with acting_as(w.users["ekonom"]):
-        model = AllocationModel.objects.create(municipality=w.municipality, budget_year=2027, name="Bas")
+        model = AllocationModel.objects.create(
+            municipality=w.municipality, budget_year=2027, name="Bas"
+        )
     return model.pk
 
 
@@ -133,7 +138,11 @@ def _application(w):
 
 
 def _goal(w):
-    fw = finance_world(w) if not BudgetYear.objects.filter(municipality=w.municipality).exists() else None
+    fw = (
+        finance_world(w)
+        if not BudgetYear.objects.filter(municipality=w.municipality).exists()
+        else None
+    )
     decision = fw.kf_budget if fw else w.decisions["ledningssystem"]
     with acting_as(w.users["ekonom"]):
         goal = FinancialGoal.objects.create(
@@ -183,7 +192,9 @@ PAGES = {
         url=lambda w: reverse("finance:budget_adopt", args=[_year(w)]),
         post=only(ECONOMIST, ok=REDIRECT),
     ),
-    "finance:changes": Case(url=lambda w: reverse("finance:changes", args=[_year(w)]), get=INTERNAL),
+    "finance:changes": Case(
+        url=lambda w: reverse("finance:changes", args=[_year(w)]), get=INTERNAL
+    ),
     "finance:change_create": Case(
         url=lambda w: reverse("finance:change_create", args=[_year(w), "tillaggsanslag"]),
         get=ECONOMIST_GET,

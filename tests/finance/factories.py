@@ -65,7 +65,9 @@ def finance_world(world: World, adopt: bool = True) -> FinanceWorld:
             case_number="KS 2026:57",
             title="Tilläggsanslag till hemtjänsten",
         )
-        fw = FinanceWorld(world=world, budget_year=None, kf_budget=kf_budget, ks_decision=ks_decision)  # type: ignore[arg-type]
+        fw = FinanceWorld(
+            world=world, budget_year=None, kf_budget=kf_budget, ks_decision=ks_decision
+        )  # type: ignore[arg-type]
         for number, name in ACCOUNTS:
             fw.accounts[number] = Account.objects.create(municipality=m, number=number, name=name)
         for code, name in [("510", "Vård och omsorg om äldre"), ("400", "Grundskola")]:
@@ -116,7 +118,9 @@ def sie_file(
     """A SIE 4E file: each voucher is (YYYYMMDD, [(account, öre, ansvar, verksamhet)])."""
     out = io.StringIO()
     writer = SieWriter(out)
-    writer.header(company="Mjölby kommun", year=year, dimensions=[("1", "Ansvar"), ("20", "Verksamhet")])
+    writer.header(
+        company="Mjölby kommun", year=year, dimensions=[("1", "Ansvar"), ("20", "Verksamhet")]
+    )
     for number, name in accounts or ACCOUNTS:
         writer.account(number, name)
     for index, (day, rows) in enumerate(vouchers, start=1):
@@ -135,7 +139,9 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def balanced(day: str, amount_ore: int, resp: str = "1100", account: str = "5011") -> tuple[str, list[Any]]:
+def balanced(
+    day: str, amount_ore: int, resp: str = "1100", account: str = "5011"
+) -> tuple[str, list[Any]]:
     """A voucher: a cost on ``account``/``resp`` against the bank."""
     return (day, [(account, amount_ore, resp, "510"), ("1930", -amount_ore, "", "")])
 

@@ -39,7 +39,9 @@ def test_conformance_every_shared_sie_file_imports_or_is_refused_clearly(
     for path in sorted(SIE.iterdir(), key=lambda p: p.name.lower()):
         before = _counts()
         try:
-            outcome = import_ledger(path, municipality=world.municipality, user=world.users["ekonom"])
+            outcome = import_ledger(
+                path, municipality=world.municipality, user=world.users["ekonom"]
+            )
         except ImportRefused as error:
             message = str(error)
             rows.append((unquote(path.name), "refused", message))
@@ -57,7 +59,9 @@ def test_conformance_every_shared_sie_file_imports_or_is_refused_clearly(
                 summary += "; warnings: " + " ".join(outcome.warnings)
             rows.append((unquote(path.name), "imported", summary))
     table = ["| file | result | message |", "|---|---|---|"]
-    table += [f"| {name} | {result} | {message.replace('|', '/')} |" for name, result, message in rows]
+    table += [
+        f"| {name} | {result} | {message.replace('|', '/')} |" for name, result, message in rows
+    ]
     with capsys.disabled():
         print("\n\nSIE conformance over", SIE, "\n" + "\n".join(table) + "\n")
     assert not failures, failures

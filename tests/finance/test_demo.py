@@ -21,7 +21,9 @@ def _counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def demo(transactional_db: Any, settings: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+def demo(
+    transactional_db: Any, settings: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
     call_command("flush", interactive=False, verbosity=0)
     settings.DEMO_MODE = True
     monkeypatch.setattr(demo_ledger, "LEDGER_SCALE", 0.03)  # a small ledger; the shape is the same
@@ -41,5 +43,8 @@ def test_the_demo_is_a_mjolby_sized_budget_with_changes_and_a_ledger(demo: None)
     assert all(c.decision.is_illustrative for c in budget.changes.exclude(kind="annual"))
     assert budget.plan_years == [2027, 2028, 2029]
     assert LedgerImport.objects.active().count() == 2
-    assert LedgerSummary.objects.filter(year=2025).exists() and LedgerSummary.objects.filter(year=2026, month=10).exists()
+    assert (
+        LedgerSummary.objects.filter(year=2025).exists()
+        and LedgerSummary.objects.filter(year=2026, month=10).exists()
+    )
     assert budget.reserve.remaining() >= 0

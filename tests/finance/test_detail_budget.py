@@ -36,10 +36,16 @@ def test_the_forvaltningschef_enters_the_detail_budget_in_the_grid(
         ("1200", "510", "5011", _spread(320_000_000)),
         ("1200", "510", "3010", _spread(-20_000_000)),
     ]
-    response = client_for("forvaltningschef").post(reverse("finance:detail", args=[2026, osn]), _grid(rows))
+    response = client_for("forvaltningschef").post(
+        reverse("finance:detail", args=[2026, osn]), _grid(rows)
+    )
     assert response.status_code == 302
     assert sum(line.total for line in BudgetLine.objects.all()) == TOTAL
-    page = client_for("forvaltningschef").get(reverse("finance:detail", args=[2026, osn])).content.decode()
+    page = (
+        client_for("forvaltningschef")
+        .get(reverse("finance:detail", args=[2026, osn]))
+        .content.decode()
+    )
     assert "0 kr – stämmer" in page
 
 
@@ -48,7 +54,8 @@ def test_a_grid_that_does_not_match_the_totalbudget_is_refused_with_the_differen
 ) -> None:
     osn = fw.world.bodies["osn"].pk
     response = client_for("ekonom").post(
-        reverse("finance:detail", args=[2026, osn]), _grid([("1100", "510", "5011", _spread(999_000_000))])
+        reverse("finance:detail", args=[2026, osn]),
+        _grid([("1100", "510", "5011", _spread(999_000_000))]),
     )
     text = response.content.decode()
     assert response.status_code == 400
@@ -57,16 +64,24 @@ def test_a_grid_that_does_not_match_the_totalbudget_is_refused_with_the_differen
     assert not BudgetLine.objects.exists()
 
 
-def test_an_ansvar_of_another_namnd_is_named_with_its_row(fw: FinanceWorld, client_for: Any) -> None:
+def test_an_ansvar_of_another_namnd_is_named_with_its_row(
+    fw: FinanceWorld, client_for: Any
+) -> None:
     osn = fw.world.bodies["osn"].pk
     response = client_for("ekonom").post(
         reverse("finance:detail", args=[2026, osn]),
-        _grid([("1100", "510", "5011", _spread(TOTAL - 1)), ("2100", "510", "5011", [1] + [0] * 11)]),
+        _grid(
+            [("1100", "510", "5011", _spread(TOTAL - 1)), ("2100", "510", "5011", [1] + [0] * 11)]
+        ),
     )
-    assert "Rad 2: ansvar 2100 hör inte till Omsorgs- och socialnämnden" in response.content.decode()
+    assert (
+        "Rad 2: ansvar 2100 hör inte till Omsorgs- och socialnämnden" in response.content.decode()
+    )
 
 
-def test_the_enhetschef_cannot_change_the_namnds_detail_budget(fw: FinanceWorld, client_for: Any) -> None:
+def test_the_enhetschef_cannot_change_the_namnds_detail_budget(
+    fw: FinanceWorld, client_for: Any
+) -> None:
     osn = fw.world.bodies["osn"].pk
     response = client_for("enhetschef").post(reverse("finance:detail", args=[2026, osn]), _grid([]))
     assert response.status_code == 403
@@ -75,7 +90,10 @@ def test_the_enhetschef_cannot_change_the_namnds_detail_budget(fw: FinanceWorld,
 def test_the_detail_budget_goes_out_to_excel_and_back(fw: FinanceWorld, client_for: Any) -> None:
     osn = fw.world.bodies["osn"].pk
     client = client_for("ekonom")
-    client.post(reverse("finance:detail", args=[2026, osn]), _grid([("1100", "510", "5011", _spread(TOTAL))]))
+    client.post(
+        reverse("finance:detail", args=[2026, osn]),
+        _grid([("1100", "510", "5011", _spread(TOTAL))]),
+    )
     exported = client.get(reverse("finance:detail_export", args=[2026, osn])).content
     workbook = load_workbook(io.BytesIO(exported))
     sheet = workbook["Detaljbudget"]
@@ -87,7 +105,10 @@ def test_the_detail_budget_goes_out_to_excel_and_back(fw: FinanceWorld, client_f
     upload = io.BytesIO(out.getvalue())
     upload.name = "detaljbudget.xlsx"
     client.post(reverse("finance:detail_import", args=[2026, osn]), {"file": upload})
-    lines = {line.responsibility.code: line for line in BudgetLine.objects.select_related("responsibility")}
+    lines = {
+        line.responsibility.code: line
+        for line in BudgetLine.objects.select_related("responsibility")
+    }
     assert lines["1200"].m01 == 5_000_000
     assert sum(line.total for line in lines.values()) == TOTAL
 
@@ -96,7 +117,27 @@ def _workbook(rows: list[list[object]], header: list[str] | None = None) -> io.B
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Detaljbudget"
-    sheet.append(header or ["Ansvar", "Verksamhet", "Konto", "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "Summa"])
+    sheet.append(
+        header
+        or [
+            "Ansvar",
+            "Verksamhet",
+            "Konto",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "maj",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "okt",
+            "nov",
+            "dec",
+            "Summa",
+        ]
+    )
     for row in rows:
         sheet.append(row)
     out = io.BytesIO()
@@ -124,9 +165,13 @@ def test_a_workbook_without_the_sheet_or_with_a_wrong_header_is_refused(
     osn = fw.world.bodies["osn"].pk
     client = client_for("ekonom")
     wrong = _workbook([], header=["Konto", "Ansvar"])
-    text = client.post(reverse("finance:detail_import", args=[2026, osn]), {"file": wrong}, follow=True).content.decode()
+    text = client.post(
+        reverse("finance:detail_import", args=[2026, osn]), {"file": wrong}, follow=True
+    ).content.decode()
     assert "Detaljbudget!A1: rubriken ska vara Ansvar, inte Konto." in text
     not_excel = io.BytesIO(b"not a workbook")
     not_excel.name = "budget.xlsx"
-    text = client.post(reverse("finance:detail_import", args=[2026, osn]), {"file": not_excel}, follow=True).content.decode()
+    text = client.post(
+        reverse("finance:detail_import", args=[2026, osn]), {"file": not_excel}, follow=True
+    ).content.decode()
     assert "kan inte läsas som en Excel-arbetsbok" in text

@@ -16,7 +16,9 @@ from redthread.finance.models import BudgetLine, Forecast
 from tests.finance.factories import FinanceWorld, balanced, sie_file, write
 
 
-def _ledger(fw: FinanceWorld, tmp_path: Path, vouchers: list[Any], name: str = "l.se", year: int = 2026) -> None:
+def _ledger(
+    fw: FinanceWorld, tmp_path: Path, vouchers: list[Any], name: str = "l.se", year: int = 2026
+) -> None:
     path = write(tmp_path, name, sie_file(vouchers, year=year))
     import_ledger(path, municipality=fw.world.municipality, user=fw.world.users["ekonom"])
 
@@ -34,8 +36,11 @@ def test_the_month_report_has_budget_outcome_last_year_and_deviation_per_namnd(
     _ledger(
         fw,
         tmp_path,
-        [balanced("20260115", 80_000_000_00), balanced("20260310", 90_000_000_00, resp="1200"),
-         balanced("20260410", 1_00)],
+        [
+            balanced("20260115", 80_000_000_00),
+            balanced("20260310", 90_000_000_00, resp="1200"),
+            balanced("20260410", 1_00),
+        ],
     )
     report = figures.month_report(fw.world.municipality, 2026, 3)
     osn = next(r for r in report.rows if r.body == fw.world.bodies["osn"])
@@ -66,7 +71,9 @@ def test_budget_to_date_follows_the_detail_budgets_monthly_profile(
     assert osn.budget_to_date == 400_000_000
 
 
-def test_a_forecast_shows_in_the_report_with_its_deviation_and_comment(fw: FinanceWorld, client_for: Any) -> None:
+def test_a_forecast_shows_in_the_report_with_its_deviation_and_comment(
+    fw: FinanceWorld, client_for: Any
+) -> None:
     period = _period(fw, 4)
     osn = fw.world.bodies["osn"]
     response = client_for("forvaltningschef").post(
@@ -78,7 +85,11 @@ def test_a_forecast_shows_in_the_report_with_its_deviation_and_comment(fw: Finan
     row = next(r for r in report.rows if r.body == osn)
     assert row.forecast == 1_012_000_000 and row.forecast_deviation == -12_000_000
     assert row.status == "red"
-    page = client_for("politiker").get(reverse("finance:month_report", args=[2026, 5])).content.decode()
+    page = (
+        client_for("politiker")
+        .get(reverse("finance:month_report", args=[2026, 5]))
+        .content.decode()
+    )
     assert "Fler brukare i hemtjänsten" in page and "Över budget" in page
 
 
@@ -94,7 +105,9 @@ def test_a_forecast_in_a_closed_period_is_refused(fw: FinanceWorld, client_for: 
     assert not Forecast.objects.exists()
 
 
-def test_another_forvaltnings_chief_cannot_forecast_for_the_namnd(fw: FinanceWorld, client_for: Any) -> None:
+def test_another_forvaltnings_chief_cannot_forecast_for_the_namnd(
+    fw: FinanceWorld, client_for: Any
+) -> None:
     period = _period(fw, 4)
     response = client_for("forvaltningschef").post(
         reverse("finance:forecast_edit", args=[period.pk, fw.world.bodies["un"].pk]), {"total": "1"}
@@ -105,7 +118,15 @@ def test_another_forvaltnings_chief_cannot_forecast_for_the_namnd(fw: FinanceWor
 def test_the_month_report_runs_a_fixed_number_of_queries(
     fw: FinanceWorld, tmp_path: Path, client_for: Any, django_assert_max_num_queries: Any
 ) -> None:
-    _ledger(fw, tmp_path, [balanced(f"202601{d:02d}", 1_00, resp=r) for d in range(1, 28) for r in ("1100", "1200", "2100", "9000")])
+    _ledger(
+        fw,
+        tmp_path,
+        [
+            balanced(f"202601{d:02d}", 1_00, resp=r)
+            for d in range(1, 28)
+            for r in ("1100", "1200", "2100", "9000")
+        ],
+    )
     client = client_for("ekonom")
     client.get(reverse("finance:month_report", args=[2026, 3]))
     with django_assert_max_num_queries(16):
@@ -116,7 +137,20 @@ def test_the_month_report_runs_a_fixed_number_of_queries(
 def test_the_namnds_report_breaks_the_outcome_down_per_verksamhet(
     fw: FinanceWorld, tmp_path: Path, client_for: Any
 ) -> None:
-    _ledger(fw, tmp_path, [("20260115", [("5011", 300_00, "1100", "510"), ("5011", 200_00, "1200", "520"), ("1930", -500_00, "", "")])])
+    _ledger(
+        fw,
+        tmp_path,
+        [
+            (
+                "20260115",
+                [
+                    ("5011", 300_00, "1100", "510"),
+                    ("5011", 200_00, "1200", "520"),
+                    ("1930", -500_00, "", ""),
+                ],
+            )
+        ],
+    )
     rows = figures.body_report(fw.world.municipality, fw.world.bodies["osn"], 2026, 1)
     assert {(r.code, r.actual) for r in rows} == {("510", 300), ("520", 200)}
     page = client_for("namndpolitiker").get(
@@ -125,20 +159,36 @@ def test_the_namnds_report_breaks_the_outcome_down_per_verksamhet(
     assert "Vård och omsorg om äldre" in page.content.decode()
 
 
-def test_the_result_page_shows_budget_outcome_and_forecast(fw: FinanceWorld, tmp_path: Path, client_for: Any) -> None:
-    _ledger(fw, tmp_path, [("20260125", [("8010", -150_000_000_00, "9000", ""), ("1930", 150_000_000_00, "", "")]), balanced("20260126", 90_000_000_00)])
+def test_the_result_page_shows_budget_outcome_and_forecast(
+    fw: FinanceWorld, tmp_path: Path, client_for: Any
+) -> None:
+    _ledger(
+        fw,
+        tmp_path,
+        [
+            ("20260125", [("8010", -150_000_000_00, "9000", ""), ("1930", 150_000_000_00, "", "")]),
+            balanced("20260126", 90_000_000_00),
+        ],
+    )
     assert figures.result_to_date(fw.world.municipality, 2026) == 60_000_000
     page = client_for("politiker").get(reverse("finance:result", args=[2026])).content.decode()
     assert "<svg" in page and "Resultat per månad" in page
     assert "60,0\xa0mnkr" in page
 
 
-def test_the_month_report_lists_ansvar_not_mapped_to_a_namnd(fw: FinanceWorld, tmp_path: Path, client_for: Any) -> None:
+def test_the_month_report_lists_ansvar_not_mapped_to_a_namnd(
+    fw: FinanceWorld, tmp_path: Path, client_for: Any
+) -> None:
     _ledger(fw, tmp_path, [balanced("20260115", 100_00, resp="7777")])
     report = figures.month_report(fw.world.municipality, 2026, 1)
     assert report.unmapped is not None and report.unmapped.actual == 100
 
 
 @pytest.mark.parametrize("month", [0, 13])
-def test_a_month_outside_the_year_is_not_found(fw: FinanceWorld, client_for: Any, month: int) -> None:
-    assert client_for("ekonom").get(reverse("finance:month_report", args=[2026, month])).status_code == 404
+def test_a_month_outside_the_year_is_not_found(
+    fw: FinanceWorld, client_for: Any, month: int
+) -> None:
+    assert (
+        client_for("ekonom").get(reverse("finance:month_report", args=[2026, month])).status_code
+        == 404
+    )

@@ -48,7 +48,9 @@ def test_the_rent_is_indexed_each_new_year_after_the_start(lease: InternalLease)
     assert lease.monthly_charge(2024, 6) == 0  # before the lease started
 
 
-def test_a_months_charges_appear_in_the_namnds_follow_up(fw: FinanceWorld, lease: InternalLease) -> None:
+def test_a_months_charges_appear_in_the_namnds_follow_up(
+    fw: FinanceWorld, lease: InternalLease
+) -> None:
     with acting_as(fw.world.users["ekonom"]):
         assert generate_charges(fw.world.municipality, 2026, 1) == 1
         generate_charges(fw.world.municipality, 2026, 1)  # again: replaced, not doubled
@@ -60,7 +62,9 @@ def test_a_months_charges_appear_in_the_namnds_follow_up(fw: FinanceWorld, lease
 
 
 def test_charges_for_a_closed_month_are_refused(fw: FinanceWorld, lease: InternalLease) -> None:
-    ReportingPeriod.objects.get(municipality=fw.world.municipality, year=2026, kind="month", end_date__month=2).close()
+    ReportingPeriod.objects.get(
+        municipality=fw.world.municipality, year=2026, kind="month", end_date__month=2
+    ).close()
     with pytest.raises(ValidationError, match="stängd"):
         generate_charges(fw.world.municipality, 2026, 2)
     assert not InternalCharge.objects.exists()
@@ -68,22 +72,40 @@ def test_charges_for_a_closed_month_are_refused(fw: FinanceWorld, lease: Interna
 
 def test_the_it_model_charges_each_forvaltning_by_its_counts(fw: FinanceWorld) -> None:
     with acting_as(fw.world.users["ekonom"]):
-        model = ItChargeModel.objects.create(municipality=fw.world.municipality, year=2026, infrastructure_frame=30_000_000)
-        computer = ItPriceItem.objects.create(model=model, kind="device", name="Dator", unit_price=6_000)
-        system = ItPriceItem.objects.create(model=model, kind="system", name="Verksamhetssystem", unit_price=240_000)
+        model = ItChargeModel.objects.create(
+            municipality=fw.world.municipality, year=2026, infrastructure_frame=30_000_000
+        )
+        computer = ItPriceItem.objects.create(
+            model=model, kind="device", name="Dator", unit_price=6_000
+        )
+        system = ItPriceItem.objects.create(
+            model=model, kind="system", name="Verksamhetssystem", unit_price=240_000
+        )
         ItUsage.objects.create(item=computer, unit=fw.world.units["osf"], count=400)
         ItUsage.objects.create(item=system, unit=fw.world.units["osf"], count=1)
         ItUsage.objects.create(item=computer, unit=fw.world.units["uf"], count=900)
         generate_charges(fw.world.municipality, 2026, 4)
-    assert model.charges_by_unit() == {fw.world.units["osf"].pk: 2_640_000, fw.world.units["uf"].pk: 5_400_000}
-    charges = dict(InternalCharge.objects.filter(kind="it").values_list("body__short_name", "amount"))
+    assert model.charges_by_unit() == {
+        fw.world.units["osf"].pk: 2_640_000,
+        fw.world.units["uf"].pk: 5_400_000,
+    }
+    charges = dict(
+        InternalCharge.objects.filter(kind="it").values_list("body__short_name", "amount")
+    )
     assert charges == {"OSN": 220_000, "UN": 450_000}
 
 
-def test_lokalanpassning_is_drawn_against_the_appropriation_and_never_beyond(fw: FinanceWorld, client_for: Any) -> None:
+def test_lokalanpassning_is_drawn_against_the_appropriation_and_never_beyond(
+    fw: FinanceWorld, client_for: Any
+) -> None:
     client = client_for("forvaltningschef")
     url = reverse("finance:premises", args=[2026])
-    data = {"action": "order", "ordered_by": fw.world.units["osf"].pk, "title": "Ny entré", "amount": "2 000 000"}
+    data = {
+        "action": "order",
+        "ordered_by": fw.world.units["osf"].pk,
+        "title": "Ny entré",
+        "amount": "2 000 000",
+    }
     assert client.post(url, data).status_code == 302
     response = client.post(url, {**data, "title": "Nytt kök", "amount": "1 500 000"})
     assert response.status_code == 400
@@ -91,7 +113,9 @@ def test_lokalanpassning_is_drawn_against_the_appropriation_and_never_beyond(fw:
     assert PremisesAdaptation.drawn(fw.world.municipality, 2026) == 2_000_000
 
 
-def test_a_forvaltningschef_orders_only_for_the_own_forvaltning(fw: FinanceWorld, client_for: Any) -> None:
+def test_a_forvaltningschef_orders_only_for_the_own_forvaltning(
+    fw: FinanceWorld, client_for: Any
+) -> None:
     response = client_for("forvaltningschef").post(
         reverse("finance:premises", args=[2026]),
         {"action": "order", "ordered_by": fw.world.units["uf"].pk, "title": "x", "amount": "1"},

@@ -29,12 +29,21 @@ from tests.world import World
 def _counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
-        for model in (LedgerEntry, LedgerBalance, LedgerSummary, LedgerImport, Account, ResponsibilityCode)
+        for model in (
+            LedgerEntry,
+            LedgerBalance,
+            LedgerSummary,
+            LedgerImport,
+            Account,
+            ResponsibilityCode,
+        )
     }
 
 
 def _import(path: Path, world: World, **kwargs: Any) -> Any:
-    return import_ledger(path, municipality=world.municipality, user=world.users["ekonom"], **kwargs)
+    return import_ledger(
+        path, municipality=world.municipality, user=world.users["ekonom"], **kwargs
+    )
 
 
 def test_it_imports_transactions_with_the_log_of_who_when_and_the_hash(
@@ -54,7 +63,9 @@ def test_it_imports_transactions_with_the_log_of_who_when_and_the_hash(
 def test_the_cli_prints_the_sum_of_trans_amounts_per_account_as_json(
     fw: FinanceWorld, tmp_path: Path
 ) -> None:
-    path = write(tmp_path, "f.se", sie_file([balanced("20260115", 123450), balanced("20260116", -50)]))
+    path = write(
+        tmp_path, "f.se", sie_file([balanced("20260115", 123450), balanced("20260116", -50)])
+    )
     out = io.StringIO()
     call_command("import_sie", str(path), "--json", stdout=out)
     assert json.loads(out.getvalue()) == {
@@ -67,7 +78,9 @@ def test_the_cli_prints_the_sum_of_trans_amounts_per_account_as_json(
     assert json.loads(stats.getvalue()) == {"entries": 4, "imports": 1}
 
 
-def test_a_dry_run_reads_the_whole_file_and_writes_nothing(fw: FinanceWorld, tmp_path: Path) -> None:
+def test_a_dry_run_reads_the_whole_file_and_writes_nothing(
+    fw: FinanceWorld, tmp_path: Path
+) -> None:
     path = write(tmp_path, "f.se", sie_file([balanced("20260115", 100)]))
     before = _counts()
     out = io.StringIO()
@@ -98,7 +111,9 @@ def test_reimporting_the_same_period_replaces_the_earlier_import_atomically(
     assert ledger_stats(fw.world.municipality) == {"entries": 4, "imports": 1}
     total = LedgerBalance.objects.filter(account="5011").values_list("amount_ore", flat=True)
     assert list(total) == [1400]
-    assert second.ledger_import.comparison == [{"month": "2026-01", "before": "3.00", "after": "14.00"}]
+    assert second.ledger_import.comparison == [
+        {"month": "2026-01", "before": "3.00", "after": "14.00"}
+    ]
 
 
 def test_a_failed_reimport_keeps_the_earlier_data(fw: FinanceWorld, tmp_path: Path) -> None:
@@ -127,26 +142,32 @@ def test_a_closed_period_refuses_new_ledger_data(fw: FinanceWorld, tmp_path: Pat
         with pytest.raises(ImportRefused, match="Månadsrapport februari 2026 är stängd"):
             _import(write(tmp_path, f"{day}.se", sie_file([balanced(day, 100)])), fw.world)
     assert _counts() == before
-    _import(write(tmp_path, "mar.se", sie_file([balanced("20260301", 100)])), fw.world)  # March is open
+    _import(
+        write(tmp_path, "mar.se", sie_file([balanced("20260301", 100)])), fw.world
+    )  # March is open
 
 
 def test_unknown_accounts_and_codes_are_added_and_the_unmapped_listed(
     fw: FinanceWorld, tmp_path: Path
 ) -> None:
     vouchers = [("20260115", [("7010", 500, "4711", "999"), ("1930", -500, "", "")])]
-    outcome = _import(write(tmp_path, "f.se", sie_file(vouchers, accounts=[("7010", "Konsulter")])), fw.world)
+    outcome = _import(
+        write(tmp_path, "f.se", sie_file(vouchers, accounts=[("7010", "Konsulter")])), fw.world
+    )
     assert Account.objects.get(number="7010").added_by_import
     assert ResponsibilityCode.objects.filter(code="4711", unit__isnull=True).exists()
     assert "4711" in outcome.ledger_import.unmapped["responsibility"]
     assert "999" in outcome.ledger_import.unmapped["activity"]
 
 
-def test_period_balances_from_sie_3_split_the_total_by_ansvar(fw: FinanceWorld, tmp_path: Path) -> None:
+def test_period_balances_from_sie_3_split_the_total_by_ansvar(
+    fw: FinanceWorld, tmp_path: Path
+) -> None:
     text = (
-        "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 3\n#DIM 1 \"Ansvar\"\n"
+        '#FLAGGA 0\n#FORMAT PC8\n#SIETYP 3\n#DIM 1 "Ansvar"\n'
         "#PSALDO 0 202603 5011 {} 1000.00\n"
-        "#PSALDO 0 202603 5011 {1 \"1100\"} 600.00\n"
-        "#PSALDO 0 202603 5011 {1 \"1200\"} 300.00\n"
+        '#PSALDO 0 202603 5011 {1 "1100"} 600.00\n'
+        '#PSALDO 0 202603 5011 {1 "1200"} 300.00\n'
         "#PBUDGET 0 202603 5011 {} 1200.00\n"
     )
     outcome = _import(write(tmp_path, "s3.se", text.encode("cp437")), fw.world)
@@ -169,7 +190,9 @@ def test_a_csv_ledger_imports_like_a_sie_file(fw: FinanceWorld, tmp_path: Path) 
     assert outcome.ledger_import.file_format == "csv"
 
 
-def test_a_csv_voucher_that_does_not_balance_names_its_line(fw: FinanceWorld, tmp_path: Path) -> None:
+def test_a_csv_voucher_that_does_not_balance_names_its_line(
+    fw: FinanceWorld, tmp_path: Path
+) -> None:
     csv = "datum;konto;belopp;verifikation\n2026-01-15;5011;100;1\n2026-01-15;1930;-90;1\n"
     with pytest.raises(ImportRefused, match="Rad 3: verifikationen 1 som börjar på rad 2"):
         _import(write(tmp_path, "hb.csv", csv.encode()), fw.world)

@@ -33,7 +33,9 @@ def _budget_year(request: HttpRequest, year: int) -> BudgetYear:
 class BodyBudgetOut(Schema):
     body_id: int
     body: str
-    total_budget: int = Field(..., description="Totalbudget: årsbudget plus alla beslutade förändringar.")
+    total_budget: int = Field(
+        ..., description="Totalbudget: årsbudget plus alla beslutade förändringar."
+    )
     frames: dict[int, int] = Field(..., description="Driftram per år (budgetår och planår).")
 
 
@@ -79,7 +81,10 @@ class ChangeLineIn(Schema):
 
 
 class ChangeIn(Schema):
-    kind: str = Field(..., description="appropriation (tilläggsanslag), reallocation (omdisponering) eller carry_over (tilläggsbudget)")
+    kind: str = Field(
+        ...,
+        description="appropriation (tilläggsanslag), reallocation (omdisponering) eller carry_over (tilläggsbudget)",
+    )
     decision_id: int
     title: str = Field(..., min_length=1, max_length=200)
     description: str = ""
@@ -107,7 +112,9 @@ def budget_bodies(request: HttpRequest, year: int) -> list[dict[str, object]]:
                 "body_id": body.pk,
                 "body": body.name,
                 "total_budget": totals.get(body.pk, 0),
-                "frames": {y: frames[(body.pk, y)] for y in budget_year.years if (body.pk, y) in frames},
+                "frames": {
+                    y: frames[(body.pk, y)] for y in budget_year.years if (body.pk, y) in frames
+                },
             }
         )
     return result
@@ -176,7 +183,9 @@ def create_change(request: HttpRequest, year: int, payload: ChangeIn) -> Status[
     )
 
 
-@router.get("/month-report/{year}/{month}", response=list[ReportRowOut], summary="Månadsrapport per nämnd")
+@router.get(
+    "/month-report/{year}/{month}", response=list[ReportRowOut], summary="Månadsrapport per nämnd"
+)
 def month_report(request: HttpRequest, year: int, month: int) -> list[dict[str, object]]:
     require(request.user, "finance.view_budgetyear")
     if not 1 <= month <= 12:

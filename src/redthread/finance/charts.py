@@ -61,8 +61,10 @@ def grouped_bars(
     low, high = min(0, *values), max(0, *values)
     span = (high - low) or 1
     plot = width - label_width - 50  # room for the last gridline's label
+
     def x_of(value: float) -> float:
         return label_width + (value - low) / span * plot
+
     chart = Chart(title=title, description=description, width=width, height=height)
     chart.zero = x_of(0)
     for index in range(5):
@@ -106,13 +108,15 @@ def column_bars(
     span = (high - low) or 1
     plot_h = height - top - bottom
     step = (width - left - 10) / max(len(categories), 1)
+
     def y_of(value: float) -> float:
         return top + (high - value) / span * plot_h
+
     chart = Chart(title=title, description=description, width=width, height=height)
     chart.zero = y_of(0)
     for index in range(5):
-        value = low + span * index / 4
-        chart.gridlines.append((y_of(value), mnkr(value)))
+        level = low + span * index / 4
+        chart.gridlines.append((y_of(level), mnkr(level)))
     for i, (category, value) in enumerate(zip(categories, values, strict=True)):
         x = left + i * step
         chart.labels.append(Label(x=x + step / 2, y=height - 10, text=category, anchor="middle"))

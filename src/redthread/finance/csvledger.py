@@ -131,7 +131,7 @@ class CsvLedgerReader:
                 if current is not None:
                     close(number)
                 current, start_line = key, number
-            value, year, month, day = self._date(get("datum"), number)
+            value, year, month, _day = self._date(get("datum"), number)
             account = get("konto")
             if not account.isdigit() or len(account) > 10:
                 raise SieError(

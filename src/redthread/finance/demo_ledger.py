@@ -49,7 +49,7 @@ def write_year(
     deviation: dict[int, Decimal],
     central: BudgetYear,
 ) -> None:
-    rng = random.Random(586 * 10_000 + year)
+    rng = random.Random(586 * 10_000 + year)  # noqa: S311 - repeatable demo data, no secret
     per_line = max(1, int(TRANSACTIONS_PER_LINE_MONTH * LEDGER_SCALE))
     with path.open("w", encoding="cp437", newline="\n") as out:
         writer = SieWriter(out)
@@ -63,7 +63,9 @@ def write_year(
         for month in months:
             vouchers: dict[tuple[str, int], list[Transaction]] = defaultdict(list)
             for line in lines:
-                factor = scale.get(line.body_id, Decimal(1)) * (1 + deviation.get(line.body_id, Decimal(0)))
+                factor = scale.get(line.body_id, Decimal(1)) * (
+                    1 + deviation.get(line.body_id, Decimal(0))
+                )
                 total = int(Decimal(line.months[month - 1]) * factor * 100)
                 if not total:
                     continue
@@ -72,7 +74,13 @@ def write_year(
                 for part in _parts(total, per_line, rng):
                     day = dt.date(year, month, rng.randint(1, 28))
                     vouchers[(series, day.day)].append(
-                        Transaction(line.account.number, part, objects, day, TEXTS.get(line.account.number[0], ""))
+                        Transaction(
+                            line.account.number,
+                            part,
+                            objects,
+                            day,
+                            TEXTS.get(line.account.number[0], ""),
+                        )
                     )
             for (series, day_no), transactions in sorted(vouchers.items()):
                 day = dt.date(year, month, day_no)
@@ -82,12 +90,23 @@ def write_year(
                     counter = "2710" if series == "L" else ("1510" if series == "K" else "2440")
                     chunk.append(Transaction(counter, -net, (), day, ""))
                     number += 1
-                    writer.voucher(Voucher(series, str(number), day, TEXTS.get("5" if series == "L" else "4"), chunk))
+                    writer.voucher(
+                        Voucher(
+                            series,
+                            str(number),
+                            day,
+                            TEXTS["5" if series == "L" else "4"],
+                            chunk,
+                        )
+                    )
             number += 1
             day = dt.date(year, month, 25)
             finance = (("1", "9000"), ("20", "990"))
             tax, grants = central.tax_revenue * 100 // 12, central.general_grants * 100 // 12
-            pensions, interest = central.central_costs * 100 // 12, -central.financial_net * 100 // 12
+            pensions, interest = (
+                central.central_costs * 100 // 12,
+                -central.financial_net * 100 // 12,
+            )
             writer.voucher(
                 Voucher(
                     "S",
@@ -119,17 +138,29 @@ def load_ledger(context: Any, municipality: Any, user: Any, budget_year: BudgetY
     now_totals = budget_year.total_budgets()
     then_totals = previous.total_budgets()
     scale_2025 = {
-        body: Decimal(then_totals.get(body, total)) / Decimal(total) for body, total in now_totals.items() if total
+        body: Decimal(then_totals.get(body, total)) / Decimal(total)
+        for body, total in now_totals.items()
+        if total
     }
     plans = [
         (previous.year, range(1, 13), scale_2025, deviation, previous),
-        (budget_year.year, range(1, 11), {}, {k: v * Decimal("0.7") for k, v in deviation.items()}, budget_year),
+        (
+            budget_year.year,
+            range(1, 11),
+            {},
+            {k: v * Decimal("0.7") for k, v in deviation.items()},
+            budget_year,
+        ),
     ]
     with tempfile.TemporaryDirectory() as directory:
         for year, months, scale, dev, central in plans:
             path = Path(directory) / f"huvudbok-{year}.se"
             write_year(path, year, months, lines, scale, dev, central)
             digest = file_hash(path)
-            if LedgerImport.objects.active().filter(municipality=municipality, file_hash=digest).exists():
+            if (
+                LedgerImport.objects.active()
+                .filter(municipality=municipality, file_hash=digest)
+                .exists()
+            ):
                 continue
             import_ledger(path, municipality=municipality, user=user, file_name=path.name)

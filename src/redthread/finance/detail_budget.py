@@ -50,8 +50,7 @@ def save_detail_budget(
     """Replace the nämnd's detail budget with ``lines``. Returns (created, changed, deleted)."""
     municipality = budget_year.municipality
     responsibilities = {
-        r.code: r
-        for r in ResponsibilityCode.objects.filter(municipality=municipality, body=body)
+        r.code: r for r in ResponsibilityCode.objects.filter(municipality=municipality, body=body)
     }
     activities = {a.code: a for a in ActivityCode.objects.filter(municipality=municipality)}
     accounts = {a.number: a for a in Account.objects.filter(municipality=municipality)}
@@ -125,8 +124,8 @@ def save_detail_budget(
 
 
 def export_xlsx(budget_year: BudgetYear, body: Body) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     workbook = Workbook()
     sheet = workbook.active
@@ -171,13 +170,15 @@ def export_xlsx(budget_year: BudgetYear, body: Body) -> bytes:
 def parse_xlsx(data: bytes) -> list[ParsedLine]:
     """The lines of the sheet Detaljbudget; errors name the sheet and the cell."""
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not xlsx
+    except Exception:
         raise ValidationError(
-            _("Filen kan inte läsas som en Excel-arbetsbok (.xlsx). Exportera mallen och fyll i den.")
+            _(
+                "Filen kan inte läsas som en Excel-arbetsbok (.xlsx). Exportera mallen och fyll i den."
+            )
         ) from None
     if SHEET not in workbook.sheetnames:
         raise ValidationError(
@@ -217,7 +218,9 @@ def parse_xlsx(data: bytes) -> list[ParsedLine]:
                 )
         months = []
         for column in range(3, 15):
-            months.append(_amount(values[column], f"{SHEET}!{get_column_letter(column + 1)}{number}"))
+            months.append(
+                _amount(values[column], f"{SHEET}!{get_column_letter(column + 1)}{number}")
+            )
         lines.append(
             ParsedLine(
                 where=f"{SHEET}!A{number}",
@@ -272,7 +275,9 @@ def parse_grid(post: Any, count: int) -> list[ParsedLine]:
         if post.get(prefix + "delete") or (not any(codes) and not any(raw)):
             continue
         months = [
-            _amount(value, _("rad %(row)s, %(month)s") % {"row": index + 1, "month": MONTH_HEADERS[m]})
+            _amount(
+                value, _("rad %(row)s, %(month)s") % {"row": index + 1, "month": MONTH_HEADERS[m]}
+            )
             for m, value in enumerate(raw)
         ]
         lines.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Max, Q, Sum
 from django.utils.translation import gettext as _
@@ -201,8 +202,7 @@ def month_report(municipality: Municipality, year: int, month: int) -> MonthRepo
     forecasts = {}
     if period is not None:
         forecasts = {
-            f.body_id: f
-            for f in Forecast.objects.filter(period=period, activity__isnull=True)
+            f.body_id: f for f in Forecast.objects.filter(period=period, activity__isnull=True)
         }
     charges = dict(
         InternalCharge.objects.filter(municipality=municipality, year=year, month__lte=month)
@@ -261,9 +261,7 @@ class ActivityRow:
         return self.budget_to_date - self.actual
 
 
-def body_report(
-    municipality: Municipality, body: Body, year: int, month: int
-) -> list[ActivityRow]:
+def body_report(municipality: Municipality, body: Body, year: int, month: int) -> list[ActivityRow]:
     """The nämnd's month report per verksamhet."""
     from redthread.finance.models import ActivityCode
 
@@ -290,11 +288,12 @@ def body_report(
     budget_year = BudgetYear.objects.filter(municipality=municipality, year=year).first()
     if budget_year is not None:
         fields = {name: Sum(name) for name in MONTH_FIELDS}
-        for line in (
+        for values in (
             BudgetLine.objects.filter(budget_year=budget_year, body=body)
             .values("activity__code")
             .annotate(**fields)
         ):
+            line: dict[str, Any] = dict(values)
             months = [int(line[name] or 0) for name in MONTH_FIELDS]
             target = row(line["activity__code"])
             target.budget += sum(months)

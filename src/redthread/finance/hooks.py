@@ -26,7 +26,10 @@ model_search(
     url=lambda o: o.get_absolute_url(),
 )
 model_search(
-    ProjectCode, fields=["code", "name"], kind=_("Projekt (ekonomi)"), url=lambda o: o.get_absolute_url()
+    ProjectCode,
+    fields=["code", "name"],
+    kind=_("Projekt (ekonomi)"),
+    url=lambda o: o.get_absolute_url(),
 )
 
 
@@ -36,6 +39,6 @@ def ledger_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
     if not request.user.has_perm("finance.add_ledgerimport"):
         return None
     jobs = list(
-        ImportJob.objects.filter(requested_by=request.user).order_by("-created_at")[:3]
+        ImportJob.objects.filter(requested_by_id=request.user.pk).order_by("-created_at")[:3]
     )
     return "finance/_start_panel.html", {"jobs": jobs}

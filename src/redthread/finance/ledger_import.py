@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, transaction
 from django.db.models import Sum
@@ -122,17 +122,24 @@ class LedgerSink:
         self.inserted = 0
         if ledger_import is not None:
             table = LedgerEntry._meta.db_table
-            columns = (
-                "year, month, date, account, responsibility, activity, project, amount_ore, "
-                "series, voucher, text"
+            columns = [
+                "year",
+                "month",
+                "date",
+                "account",
+                "responsibility",
+                "activity",
+                "project",
+                "amount_ore",
+                "series",
+                "voucher",
+                "text",
+            ]
+            ids = {"municipality_id": municipality.pk, "ledger_import_id": ledger_import.pk}
+            self.insert_sql = insert_sql(table, ids, columns)
+            self.copy_sql = (
+                f"COPY {table} (municipality_id, ledger_import_id, {', '.join(columns)}) FROM STDIN"
             )
-            # Both ids are integers we created; the rest goes as parameters.
-            self.insert_sql = (
-                f"INSERT INTO {table} (municipality_id, ledger_import_id, {columns}) "
-                f"VALUES ({int(municipality.pk)}, {int(ledger_import.pk)}, "
-                "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            )
-            self.copy_sql = f"COPY {table} (municipality_id, ledger_import_id, {columns}) FROM STDIN"
 
     def date_value(self, day: dt.date) -> object:
         return day.isoformat() if self.vendor == "sqlite" else day
@@ -179,7 +186,7 @@ class LedgerSink:
                     for row in self.batch:
                         copy.write_row(ids + row)
             else:
-                cursor.executemany(self.insert_sql, self.batch)
+                cursor.executemany(self.insert_sql, cast(Any, self.batch))
         self.inserted += len(self.batch)
         self.batch.clear()
 
@@ -190,7 +197,7 @@ class LedgerSink:
         by_code: dict[tuple[str, int, int, str], int] = defaultdict(int)
         result: dict[BalanceKey, int] = {("actual", *key): ore for key, ore in self.actual.items()}
         for key, ore in self.balances.items():
-            kind, year, month, account, resp, activity, project = key
+            kind, year, month, account, resp, _activity, _project = key
             if resp == "\x00":
                 totals[(kind, year, month, account)] = ore
             else:
@@ -344,17 +351,30 @@ def _finish(
     summary: dict[tuple[str, int, int, str, str, int], int] = defaultdict(int)
     for (kind, year, month, _account, resp, activity, _project), ore in balances.items():
         summary[(kind, year, month, resp, activity, account_class(_account))] += ore
-    ids = f"{int(mid)}, {int(ledger_import.pk)}"
+    ids = {"municipality_id": mid, "ledger_import_id": ledger_import.pk}
     _insert_many(
-        f"INSERT INTO {LedgerBalance._meta.db_table} (municipality_id, ledger_import_id, kind, "
-        "year, month, account, responsibility, activity, project, amount_ore) "
-        f"VALUES ({ids}, %s, %s, %s, %s, %s, %s, %s, %s)",
+        insert_sql(
+            LedgerBalance._meta.db_table,
+            ids,
+            [
+                "kind",
+                "year",
+                "month",
+                "account",
+                "responsibility",
+                "activity",
+                "project",
+                "amount_ore",
+            ],
+        ),
         [(*key, ore) for key, ore in balances.items()],
     )
     _insert_many(
-        f"INSERT INTO {LedgerSummary._meta.db_table} (municipality_id, ledger_import_id, kind, "
-        "year, month, responsibility, activity, account_class, amount_ore) "
-        f"VALUES ({ids}, %s, %s, %s, %s, %s, %s, %s)",
+        insert_sql(
+            LedgerSummary._meta.db_table,
+            ids,
+            ["kind", "year", "month", "responsibility", "activity", "account_class", "amount_ore"],
+        ),
         [(*key, ore) for key, ore in summary.items()],
     )
 
@@ -392,6 +412,16 @@ def _finish(
     ledger_import.comparison = comparison
     ledger_import.save()
     _replace_earlier(ledger_import)
+
+
+def insert_sql(table: str, fixed: dict[str, Any], columns: list[str]) -> str:
+    """An INSERT with the integer ids written in and a parameter for every other column.
+
+    The table comes from a model and the ids are primary keys we created, never user input.
+    """
+    names = ", ".join([*fixed, *columns])
+    values = ", ".join([*(str(int(v)) for v in fixed.values()), *(["%s"] * len(columns))])
+    return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")"  # noqa: S608
 
 
 def _insert_many(sql: str, rows: list[tuple[Any, ...]]) -> None:
@@ -455,7 +485,7 @@ def _add_codes(
     municipality: Municipality, sink: LedgerSink, balances: dict[BalanceKey, int]
 ) -> tuple[int, dict[str, list[str]]]:
     used: dict[str, set[str]] = {"responsibility": set(), "activity": set(), "project": set()}
-    for (kind, _y, _m, _a, resp, activity, project) in balances:
+    for kind, _y, _m, _a, resp, activity, project in balances:
         if kind == "actual":
             used["responsibility"].add(resp)
             used["activity"].add(activity)
@@ -468,7 +498,9 @@ def _add_codes(
     added = 0
     new_codes: dict[str, set[str]] = defaultdict(set)
     for role, model in models.items():
-        existing = set(model.objects.filter(municipality=municipality).values_list("code", flat=True))
+        existing = set(
+            model.objects.filter(municipality=municipality).values_list("code", flat=True)
+        )
         declared = sink.declared_codes.get(role, {})
         for code in sorted((set(declared) | used[role]) - existing - {""}):
             model.objects.create(municipality=municipality, code=code, name=declared.get(code, ""))
@@ -492,8 +524,10 @@ def _add_codes(
 
 def _replace_earlier(ledger_import: LedgerImport) -> None:
     """Mark earlier imports whose months are all covered by this one as replaced."""
-    earlier = LedgerImport.objects.active().filter(municipality=ledger_import.municipality).exclude(
-        pk=ledger_import.pk
+    earlier = (
+        LedgerImport.objects.active()
+        .filter(municipality=ledger_import.municipality)
+        .exclude(pk=ledger_import.pk)
     )
     for other in earlier:
         actual_covered = other.period_start is None or (
@@ -522,5 +556,3 @@ def ledger_stats(municipality: Municipality | None = None) -> dict[str, int]:
         entries = entries.filter(municipality_id=municipality.pk)
         imports = imports.filter(municipality=municipality)
     return {"entries": entries.count(), "imports": imports.count()}
-
-

@@ -61,7 +61,7 @@ def region_code(text: str) -> tuple[str, str]:
     return code, match[2].strip()
 
 
-def parse_age(text: str) -> int | None | str:
+def parse_age(text: str) -> int | str | None:
     """An age in years, ``None`` for the total, or ``"skip"`` for something else."""
     lowered = text.strip().lower()
     if lowered in ("", "tot", "totalt", "total", "samtliga", "alla"):
@@ -104,9 +104,7 @@ def parse_population(data: bytes) -> PopulationFile:
     if not result.values:
         raise PopulationError(_("Filen innehåller inga värden för folkmängd."))
     if result.regions == [""]:
-        result.warnings.append(
-            _("Filen anger ingen region; värdena antas gälla kommunen.")
-        )
+        result.warnings.append(_("Filen anger ingen region; värdena antas gälla kommunen."))
     return result
 
 
@@ -153,12 +151,16 @@ def _csv(text: str) -> PopulationFile:
         if value_col is None:
             raise PopulationError(_("Filen har ingen kolumn med antal."))
         for number, row in enumerate(rows[1:], start=2):
-            _csv_value(result, row, region_col, name_col, age_col, number, row[year_col], row[value_col])
+            _csv_value(
+                result, row, region_col, name_col, age_col, number, row[year_col], row[value_col]
+            )
     elif year_columns:
         for number, row in enumerate(rows[1:], start=2):
             for column, year in year_columns.items():
                 if column < len(row):
-                    _csv_value(result, row, region_col, name_col, age_col, number, str(year), row[column])
+                    _csv_value(
+                        result, row, region_col, name_col, age_col, number, str(year), row[column]
+                    )
     else:
         raise PopulationError(
             _(
@@ -280,9 +282,7 @@ def _jsonstat(document: dict[str, Any]) -> PopulationFile:
         metric_code = "BE0101N1" if "BE0101N1" in options else options[0]
     result = PopulationFile()
     sums: dict[tuple[str, int | None, int], int] = defaultdict(int)
-    labels = {
-        dim: dimensions[dim]["category"].get("label", {}) for dim in ids
-    }
+    labels = {dim: dimensions[dim]["category"].get("label", {}) for dim in ids}
     for position, combination in enumerate(itertools.product(*codes)):
         if position >= len(values):
             break
@@ -297,7 +297,7 @@ def _jsonstat(document: dict[str, Any]) -> PopulationFile:
             region, _label = region_code(key["region"])
             if region == "00" or key["region"] == "00":
                 region = "00"
-        age_value: int | None | str = None
+        age_value: int | str | None = None
         if "age" in key:
             age_dim = ids[kinds.index("age")]
             age_value = parse_age(labels[age_dim].get(key["age"], key["age"]))

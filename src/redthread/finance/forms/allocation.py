@@ -81,9 +81,7 @@ class PopulationImportForm(StyledFormMixin, forms.Form):
             "v2. Folkmängd per ålder och år; kön och civilstånd summeras."
         ),
     )
-    is_forecast = forms.BooleanField(
-        label=_("Filen är en befolkningsprognos"), required=False
-    )
+    is_forecast = forms.BooleanField(label=_("Filen är en befolkningsprognos"), required=False)
 
 
 class AgeGroupForm(StyledFormMixin, forms.ModelForm[AgeGroup]):

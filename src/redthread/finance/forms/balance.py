@@ -43,14 +43,24 @@ class BalanceRequirementForm(StyledFormMixin, forms.ModelForm[BalanceRequirement
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decision"] = decision_field(
-            municipality, required=False, label=BalanceRequirement._meta.get_field("decision").verbose_name
+            municipality,
+            required=False,
+            label=BalanceRequirement._meta.get_field("decision").verbose_name,
         )
 
 
 class FinancialGoalForm(StyledFormMixin, forms.ModelForm[FinancialGoal]):
     class Meta:
         model = FinancialGoal
-        fields = ["title", "metric", "comparison", "target", "unit_label", "manual_actual", "decision"]
+        fields = [
+            "title",
+            "metric",
+            "comparison",
+            "target",
+            "unit_label",
+            "manual_actual",
+            "decision",
+        ]
         field_classes = {"target": DecimalNumberField, "manual_actual": DecimalNumberField}
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:

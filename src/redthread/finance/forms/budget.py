@@ -99,7 +99,9 @@ class ChangeForm(StyledFormMixin, forms.Form):
     LEGS = 6
 
     title = forms.CharField(label=_("Rubrik"), max_length=200)
-    description = forms.CharField(label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -135,7 +137,11 @@ class ChangeForm(StyledFormMixin, forms.Form):
                 self.add_error(f"body_{index}", _("Välj nämnd för beloppet."))
             if body is not None and not amount:
                 self.add_error(f"amount_{index}", _("Ange ett belopp för nämnden."))
-            if responsibility is not None and body is not None and responsibility.body_id != body.pk:
+            if (
+                responsibility is not None
+                and body is not None
+                and responsibility.body_id != body.pk
+            ):
                 self.add_error(
                     f"responsibility_{index}",
                     _("Ansvaret hör till en annan nämnd."),
@@ -181,6 +187,4 @@ class CapitalBudgetForm(StyledFormMixin, forms.ModelForm[CapitalBudget]):
 
 
 def activity_choices(municipality: Municipality) -> list[tuple[str, str]]:
-    return [
-        (a.code, str(a)) for a in ActivityCode.objects.filter(municipality=municipality)
-    ]
+    return [(a.code, str(a)) for a in ActivityCode.objects.filter(municipality=municipality)]

@@ -18,7 +18,9 @@ def decision_field(
         queryset=Decision.objects.filter(body__municipality=municipality).select_related("body"),
         label=label or _("Beslut"),
         required=required,
-        help_text=_("Beslutet som ändringen vilar på. Saknas det, registrera det under Organisation → Beslut."),
+        help_text=_(
+            "Beslutet som ändringen vilar på. Saknas det, registrera det under Organisation → Beslut."
+        ),
         error_messages={
             "required": _("Välj det beslut som ändringen vilar på."),
             "invalid_choice": _("Välj ett beslut i listan."),
@@ -47,7 +49,7 @@ class KronorField(forms.IntegerField):
     def to_python(self, value: Any) -> int | None:
         if isinstance(value, str):
             value = value.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-")
-        return super().to_python(value)  # type: ignore[no-any-return]
+        return super().to_python(value)
 
 
 class DecimalNumberField(forms.DecimalField):
@@ -60,6 +62,9 @@ class DecimalNumberField(forms.DecimalField):
     def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
             value = (
-                value.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-").replace(",", ".")
+                value.replace(" ", "")
+                .replace("\u00a0", "")
+                .replace("\u2212", "-")
+                .replace(",", ".")
             )
         return super().to_python(value)

@@ -47,6 +47,4 @@ class ForecastForm(StyledFormMixin, forms.Form):
             )
 
     def activity_rows(self) -> list[tuple[ActivityCode, forms.BoundField, forms.BoundField]]:
-        return [
-            (a, self[f"a-{a.code}"], self[f"c-{a.code}"]) for a in self.activities
-        ]
+        return [(a, self[f"a-{a.code}"], self[f"c-{a.code}"]) for a in self.activities]

@@ -21,9 +21,7 @@ class LedgerUploadForm(StyledFormMixin, forms.Form):
         ),
         error_messages={"required": _("Välj filen som ska läsas in.")},
     )
-    dry_run = forms.BooleanField(
-        label=_("Kontrollera bara filen, läs inte in den"), required=False
-    )
+    dry_run = forms.BooleanField(label=_("Kontrollera bara filen, läs inte in den"), required=False)
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

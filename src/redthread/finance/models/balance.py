@@ -100,12 +100,14 @@ class BalanceRequirement(DomainModel):
         for name in ("realisation_gains", "reserve_to_rur", "reserve_from_rur", "fund_earmark"):
             if (getattr(self, name) or 0) < 0:
                 errors[name] = _t("Ange beloppet som ett positivt tal.")
-        if self.result is not None and not errors:
-            if self.fund_earmark > max(0, self.balance_result):
-                errors["fund_earmark"] = _t(
-                    "Bara en del av ett överskott kan öronmärkas: balanskravsresultatet är "
-                    "%(result)s."
-                ) % {"result": kr(self.balance_result)}
+        if (
+            self.result is not None
+            and not errors
+            and self.fund_earmark > max(0, self.balance_result)
+        ):
+            errors["fund_earmark"] = _t(
+                "Bara en del av ett överskott kan öronmärkas: balanskravsresultatet är %(result)s."
+            ) % {"result": kr(self.balance_result)}
         if errors:
             raise ValidationError(errors)
 
@@ -158,8 +160,9 @@ class FinancialGoal(DomainModel):
 
     class Metric(models.TextChoices):
         RESULT_SHARE = "result_share", _("resultat i procent av skatter och generella statsbidrag")
-        NET_COST_SHARE = "net_cost_share", _(
-            "verksamhetens nettokostnad i procent av skatter och generella statsbidrag"
+        NET_COST_SHARE = (
+            "net_cost_share",
+            _("verksamhetens nettokostnad i procent av skatter och generella statsbidrag"),
         )
         MANUAL = "manual", _("annat mått (utfall anges för hand)")
 

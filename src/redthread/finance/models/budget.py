@@ -105,7 +105,7 @@ class BudgetYear(DomainModel):
 
     @property
     def revenue(self) -> int:
-        return self.tax_revenue + self.general_grants
+        return int(self.tax_revenue + self.general_grants)
 
     def total_budgets(self) -> dict[int, int]:
         """Totalbudget per nämnd (body id): the sum of every change of the year."""
@@ -133,7 +133,7 @@ class BudgetYear(DomainModel):
             net_costs = sum(totals.values())
         else:  # before the årsbudget is adopted: the budget year's frames
             net_costs = sum(f.amount for f in self.operating_frames.filter(year=self.year))
-        return self.revenue + self.financial_net - net_costs - self.central_costs
+        return int(self.revenue + self.financial_net - net_costs - self.central_costs)
 
     def reserve_or_none(self) -> UnallocatedReserve | None:
         return UnallocatedReserve.objects.filter(budget_year=self).first()
@@ -196,7 +196,7 @@ class UnallocatedReserve(DomainModel):
         return int(total or 0)
 
     def remaining(self) -> int:
-        return self.amount - self.drawn()
+        return int(self.amount) - self.drawn()
 
     def clean(self) -> None:
         if self.pk and self.amount < self.drawn():
@@ -386,7 +386,9 @@ class BudgetChangeLine(DomainModel):
     """One leg of a budget change: a nämnd (optionally an ansvar and verksamhet) and an amount."""
 
     change = models.ForeignKey(
-        BudgetChange, verbose_name=_("budgetförändring"), on_delete=models.CASCADE,
+        BudgetChange,
+        verbose_name=_("budgetförändring"),
+        on_delete=models.CASCADE,
         related_name="lines",
     )
     body = models.ForeignKey(
@@ -624,7 +626,7 @@ def bridge(budget_year: BudgetYear, body: Body) -> list[BridgeRow]:
     changes = BudgetChange.objects.filter(pk__in=per_change).select_related(
         "decision", "decision__body"
     )
-    order = {BudgetChange.Kind.ANNUAL: 0}
+    order: dict[str, int] = {BudgetChange.Kind.ANNUAL: 0}
     rows: list[BridgeRow] = []
     running = 0
     for change in sorted(changes, key=lambda c: (order.get(c.kind, 1), c.decision.date, c.pk)):

@@ -188,13 +188,13 @@ class FundCost(DomainModel):
         if not app.start_year <= self.year <= app.end_year:
             raise ValidationError(
                 {
-                    "year": _t("Insatsen pågår %(start)s–%(end)s; kostnaden hör till ett av de åren.")
+                    "year": _t(
+                        "Insatsen pågår %(start)s–%(end)s; kostnaden hör till ett av de åren."
+                    )
                     % {"start": app.start_year, "end": app.end_year}
                 }
             )
-        spent = int(
-            app.costs.exclude(pk=self.pk).aggregate(total=Sum("amount"))["total"] or 0
-        )
+        spent = int(app.costs.exclude(pk=self.pk).aggregate(total=Sum("amount"))["total"] or 0)
         if self.amount is not None and spent + self.amount > app.budget:
             raise ValidationError(
                 {

@@ -89,13 +89,15 @@ class InternalLease(DomainModel):
     def monthly_charge(self, year: int, month: int) -> int:
         if not self.is_active_in(year, month):
             return 0
-        return int(
-            (Decimal(self.rent_for_year(year)) / 12).quantize(Decimal(1), ROUND_HALF_UP)
-        )
+        return int((Decimal(self.rent_for_year(year)) / 12).quantize(Decimal(1), ROUND_HALF_UP))
 
     @property
     def rent_per_m2(self) -> Decimal:
-        return (Decimal(self.yearly_rent) / self.area_m2).quantize(Decimal(1)) if self.area_m2 else Decimal(0)
+        return (
+            (Decimal(self.yearly_rent) / self.area_m2).quantize(Decimal(1))
+            if self.area_m2
+            else Decimal(0)
+        )
 
 
 class PremisesAdaptation(DomainModel):
@@ -120,9 +122,7 @@ class PremisesAdaptation(DomainModel):
     title = models.CharField(_("åtgärd"), max_length=200)
     description = models.TextField(_("beskrivning"), blank=True)
     amount = models.BigIntegerField(_("beräknad kostnad"))
-    state = models.CharField(
-        _("läge"), max_length=12, choices=State.choices, default=State.ORDERED
-    )
+    state = models.CharField(_("läge"), max_length=12, choices=State.choices, default=State.ORDERED)
     ordered_on = models.DateField(_("beställd"), default=dt.date.today)
     is_illustrative = models.BooleanField(_("illustrativt exempel"), default=False)
 
@@ -209,7 +209,9 @@ class ItChargeModel(DomainModel):
         """Yearly internal charge per förvaltning (unit id): count times price, per item."""
         result: dict[int, int] = {}
         for usage in ItUsage.objects.filter(item__model=self).select_related("item"):
-            result[usage.unit_id] = result.get(usage.unit_id, 0) + usage.count * usage.item.unit_price
+            result[usage.unit_id] = (
+                result.get(usage.unit_id, 0) + usage.count * usage.item.unit_price
+            )
         return result
 
 

@@ -173,7 +173,9 @@ class LedgerBalance(models.Model):
         verbose_name = _("saldo per månad")
         verbose_name_plural = _("saldon per månad")
         indexes = [
-            models.Index(fields=["municipality", "kind", "year", "month"], name="ledgerbalance_period")
+            models.Index(
+                fields=["municipality", "kind", "year", "month"], name="ledgerbalance_period"
+            )
         ]
 
     def __str__(self) -> str:
@@ -197,7 +199,9 @@ class LedgerSummary(models.Model):
         verbose_name = _("summering per månad")
         verbose_name_plural = _("summeringar per månad")
         indexes = [
-            models.Index(fields=["municipality", "kind", "year", "month"], name="ledgersummary_period")
+            models.Index(
+                fields=["municipality", "kind", "year", "month"], name="ledgersummary_period"
+            )
         ]
 
     def __str__(self) -> str:

@@ -151,7 +151,7 @@ class ResponsibilityCode(DomainModel):
             )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.body_id is None and self.unit_id is not None and not self.is_financing:
+        if self.body_id is None and self.unit is not None and not self.is_financing:
             self.body = default_body_for(self.unit)
         super().save(*args, **kwargs)
 
@@ -209,9 +209,7 @@ class ProjectCode(DomainModel):
     )
     code = models.CharField(_("kod"), max_length=40)
     name = models.CharField(_("namn"), max_length=200, blank=True)
-    kind = models.CharField(
-        _("typ"), max_length=12, choices=Kind.choices, default=Kind.INVESTMENT
-    )
+    kind = models.CharField(_("typ"), max_length=12, choices=Kind.choices, default=Kind.INVESTMENT)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("ansvarig enhet"),

@@ -22,7 +22,6 @@ from typing import BinaryIO, Protocol
 from django.utils.translation import gettext as _
 
 from redthread.core.formatting import kr
-
 from redthread.finance.sie.tokenizer import (
     ObjectList,
     SieError,
@@ -511,8 +510,7 @@ class SieReader:
         elif label == "#KONTO":
             if len(values) < 1 or not first.isdigit() or len(first) > ACCOUNT_MAX:
                 raise SieError(
-                    _("kontonumret %(account)s i #KONTO ska vara ett nummer.")
-                    % {"account": first},
+                    _("kontonumret %(account)s i #KONTO ska vara ett nummer.") % {"account": first},
                     number,
                 )
             self.sink.account(first, values[1] if len(values) > 1 else "", number)

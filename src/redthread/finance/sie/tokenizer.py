@@ -90,7 +90,7 @@ def tokenize(line: str, number: int | None = None) -> list[Field]:
 def _object_list(items: list[str], number: int | None) -> ObjectList:
     if len(items) % 2:
         raise SieError(
-            _("objektlistan ska bestå av par av dimension och objekt, t.ex. {1 \"100\"}."),
+            _('objektlistan ska bestå av par av dimension och objekt, t.ex. {1 "100"}.'),
             number,
         )
     pairs = []

@@ -59,10 +59,14 @@ def allocations(request: HttpRequest) -> HttpResponse:
 @require_POST
 def allocation_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "finance.add_allocationmodel")
-    form = AllocationModelForm(request.POST, instance=AllocationModel(municipality=municipality_of(request)))
+    form = AllocationModelForm(
+        request.POST, instance=AllocationModel(municipality=municipality_of(request))
+    )
     if form.is_valid():
         model = form.save()
-        messages.success(request, _("Scenariot är skapat. Lägg in pris- och lönekompensation och faktorer."))
+        messages.success(
+            request, _("Scenariot är skapat. Lägg in pris- och lönekompensation och faktorer.")
+        )
         return redirect(model)
     messages.error(request, _("Ange namn och budgetår för scenariot."))
     return redirect("finance:allocations")
@@ -81,7 +85,9 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
     may_edit = request.user.has_perm("finance.change_allocationmodel", model)
     rates = {r.year: r.pkv_percent for r in model.rates.all()}
     action = request.POST.get("action", "")
-    rates_form = RatesForm(request.POST if action == "rates" else None, years=model.years, rates=rates)
+    rates_form = RatesForm(
+        request.POST if action == "rates" else None, years=model.years, rates=rates
+    )
     driver_form = DriverForm(
         request.POST if action == "driver" else None,
         instance=DemographicDriver(model=model),
@@ -114,10 +120,10 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
             adjustment_form.save()
             done = True
         elif action == "delete-driver":
-            DemographicDriver.objects.filter(model=model, pk=request.POST.get("id")).delete()
+            DemographicDriver.objects.filter(model=model, pk=_id(request)).delete()
             done = True
         elif action == "delete-adjustment":
-            AllocationAdjustment.objects.filter(model=model, pk=request.POST.get("id")).delete()
+            AllocationAdjustment.objects.filter(model=model, pk=_id(request)).delete()
             done = True
         if done:
             messages.success(request, _("Scenariot är uppdaterat."))
@@ -146,11 +152,18 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _id(request: HttpRequest) -> int:
+    value = request.POST.get("id", "")
+    return int(value) if value.isdigit() else 0
+
+
 @login_required
 def allocation_compare(request: HttpRequest, year: int) -> HttpResponse:
     """Every scenario for a budget year side by side, per nämnd."""
     require(request.user, "finance.view_allocationmodel")
-    models = list(AllocationModel.objects.filter(municipality=municipality_of(request), budget_year=year))
+    models = list(
+        AllocationModel.objects.filter(municipality=municipality_of(request), budget_year=year)
+    )
     if not models:
         raise Http404
     show = int(request.GET["ar"]) if request.GET.get("ar", "").isdigit() else year
@@ -196,11 +209,11 @@ def population(request: HttpRequest) -> HttpResponse:
         cells = []
         for year in years:
             values = table.get((group.pk, year))
-            cells.append((values["actual"] or None, values["forecast"] or None) if values else (None, None))
+            cells.append(
+                (values["actual"] or None, values["forecast"] or None) if values else (None, None)
+            )
         rows.append((group, cells))
-    total_cells = [
-        (totals[y]["actual"] or None, totals[y]["forecast"] or None) for y in years
-    ]
+    total_cells = [(totals[y]["actual"] or None, totals[y]["forecast"] or None) for y in years]
     action = request.POST.get("action", "")
     group_form = AgeGroupForm(
         request.POST if action == "group" else None, instance=AgeGroup(municipality=municipality)
@@ -247,11 +260,15 @@ def population_import(request: HttpRequest) -> HttpResponse:
                 f"{code} {parsed.labels.get(code, '')}".strip() for code in parsed.regions[:5]
             )
             raise PopulationError(
-                _("Filen innehåller inga värden för %(name)s (%(code)s). Regioner i filen: %(found)s.")
+                _(
+                    "Filen innehåller inga värden för %(name)s (%(code)s). Regioner i filen: %(found)s."
+                )
                 % {"name": municipality.name, "code": municipality.code, "found": found}
             )
         with transaction.atomic():
-            for (age, year), count in sorted(values.items(), key=lambda item: (item[0][1], item[0][0] or -1)):
+            for (age, year), count in sorted(
+                values.items(), key=lambda item: (item[0][1], item[0][0] or -1)
+            ):
                 figure = PopulationFigure.objects.filter(
                     municipality=municipality, year=year, age=age, is_forecast=is_forecast
                 ).first()
@@ -270,7 +287,9 @@ def population_import(request: HttpRequest) -> HttpResponse:
                     figure.save()
     except (PopulationError, ValidationError) as error:
         text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, _("Filen lästes inte in och inget ändrades. %(reason)s") % {"reason": text})
+        messages.error(
+            request, _("Filen lästes inte in och inget ändrades. %(reason)s") % {"reason": text}
+        )
     else:
         for warning in parsed.warnings:
             messages.warning(request, warning)

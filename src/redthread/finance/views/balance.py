@@ -48,7 +48,9 @@ def balance_edit(request: HttpRequest, year: int) -> HttpResponse:
     instance = requirement or BalanceRequirement(
         municipality=municipality, year=year, result=ledger_result or 0
     )
-    form = BalanceRequirementForm(request.POST or None, instance=instance, municipality=municipality)
+    form = BalanceRequirementForm(
+        request.POST or None, instance=instance, municipality=municipality
+    )
     may_edit = request.user.has_perm("finance.change_balancerequirement", requirement)
     if request.method == "POST":
         require(request.user, "finance.change_balancerequirement", requirement)

@@ -38,7 +38,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "title": _("Ekonomi"),
             "years": years,
             "current": current,
-            "new_year_form": NewBudgetYearForm(initial={"year": (years[0].year + 1) if years else this_year}),
+            "new_year_form": NewBudgetYearForm(
+                initial={"year": (years[0].year + 1) if years else this_year}
+            ),
             "may_edit": request.user.has_perm("finance.add_budgetyear"),
             "reads_ledger": request.user.has_perm("finance.view_ledgerimport"),
         },
@@ -53,7 +55,9 @@ def budget_create(request: HttpRequest) -> HttpResponse:
     municipality = municipality_of(request)
     if form.is_valid():
         year = form.cleaned_data["year"]
-        budget_year, created = BudgetYear.objects.get_or_create(municipality=municipality, year=year)
+        budget_year, created = BudgetYear.objects.get_or_create(
+            municipality=municipality, year=year
+        )
         if created:
             messages.success(request, _("Budgetår %(year)s är skapat.") % {"year": year})
         return redirect(budget_year)
@@ -130,7 +134,11 @@ def budget_edit(request: HttpRequest, year: int) -> HttpResponse:
     return render(
         request,
         "finance/budget_edit.html",
-        {"title": _("Ändra %(budget)s") % {"budget": budget_year}, "budget_year": budget_year, "form": form},
+        {
+            "title": _("Ändra %(budget)s") % {"budget": budget_year},
+            "budget_year": budget_year,
+            "form": form,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -156,7 +164,11 @@ def frames_edit(request: HttpRequest, year: int) -> HttpResponse:
                         continue
                     if frame is None:
                         OperatingFrame.objects.create(
-                            budget_year=budget_year, body=body, year=y, amount=amount, decision=decision
+                            budget_year=budget_year,
+                            body=body,
+                            year=y,
+                            amount=amount,
+                            decision=decision,
                         )
                     elif frame.amount != amount or (decision and frame.decision_id != decision.pk):
                         frame.amount = amount
@@ -170,7 +182,11 @@ def frames_edit(request: HttpRequest, year: int) -> HttpResponse:
     return render(
         request,
         "finance/frames_edit.html",
-        {"title": _("Driftramar %(year)s") % {"year": year}, "budget_year": budget_year, "form": form},
+        {
+            "title": _("Driftramar %(year)s") % {"year": year},
+            "budget_year": budget_year,
+            "form": form,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -183,7 +199,7 @@ def budget_adopt(request: HttpRequest, year: int) -> HttpResponse:
     require(request.user, "finance.add_budgetchange", budget_year)
     form = AdoptForm(request.POST, municipality=municipality_of(request))
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("decision", [])))
+        messages.error(request, " ".join(str(e) for e in form.errors.get("decision") or []))
         return redirect(budget_year)
     try:
         budget_year.adopt_frames(form.cleaned_data["decision"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -156,7 +158,7 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
     rule = CarryOverRule.objects.filter(budget_year=budget_year).first()
     previous = BudgetYear.objects.filter(municipality=municipality, year=year - 1).first()
     may_book = request.user.has_perm("finance.add_budgetchange")
-    proposals = []
+    proposals: list[dict[str, Any]] = []
     report = figures.month_report(municipality, year - 1, 12)
     for row in report.rows:
         result = row.budget - row.actual
@@ -166,7 +168,9 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
         if rule is not None:
             low, high = rule.caps(row.budget)
             proposed = max(low, min(high, result))
-        proposals.append({"row": row, "result": result, "low": low, "high": high, "proposed": proposed})
+        proposals.append(
+            {"row": row, "result": result, "low": low, "high": high, "proposed": proposed}
+        )
     rule_form = CarryOverRuleForm(
         request.POST if request.POST.get("action") == "rule" else None,
         instance=rule or CarryOverRule(budget_year=budget_year),
@@ -186,7 +190,11 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
                 chosen = decision.clean(request.POST.get("decision"))
                 lines = []
                 for item in proposals:
-                    raw = request.POST.get(f"amount-{item['row'].key}", "").replace(" ", "").replace("\u2212", "-")
+                    raw = (
+                        request.POST.get(f"amount-{item['row'].key}", "")
+                        .replace(" ", "")
+                        .replace("\u2212", "-")
+                    )
                     if raw:
                         lines.append(ChangeLine(body=item["row"].body, amount=int(raw)))
                 with transaction.atomic():
@@ -194,7 +202,8 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
                         budget_year=budget_year,
                         kind=BudgetChange.Kind.SUPPLEMENTARY_BUDGET,
                         decision=chosen,
-                        title=_("Tilläggsbudget %(year)s: resultat %(previous)s") % {"year": year, "previous": year - 1},
+                        title=_("Tilläggsbudget %(year)s: resultat %(previous)s")
+                        % {"year": year, "previous": year - 1},
                         lines=lines,
                     )
             except ValueError:
@@ -227,7 +236,9 @@ def capital(request: HttpRequest, year: int) -> HttpResponse:
     """Investeringsbudget per project for the budget year and plan years."""
     budget_year = budget_year_or_404(request, year)
     municipality = municipality_of(request)
-    form = CapitalBudgetForm(request.POST or None, municipality=municipality, years=budget_year.years)
+    form = CapitalBudgetForm(
+        request.POST or None, municipality=municipality, years=budget_year.years
+    )
     if request.method == "POST":
         require(request.user, "finance.add_capitalbudget", budget_year)
         if form.is_valid():
@@ -246,7 +257,8 @@ def capital(request: HttpRequest, year: int) -> HttpResponse:
     projects: dict[int, dict[str, object]] = {}
     for item in budgets:
         entry = projects.setdefault(
-            item.project_id, {"project": item.project, "years": {y: None for y in budget_year.years}}
+            item.project_id,
+            {"project": item.project, "years": {y: None for y in budget_year.years}},
         )
         entry["years"][item.year] = item.amount  # type: ignore[index]
     rows = [

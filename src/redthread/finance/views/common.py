@@ -18,7 +18,7 @@ def municipality_of(request: HttpRequest) -> Municipality:
     if cached is None:
         cached = Municipality.objects.current()
         request._municipality = cached  # type: ignore[attr-defined]
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def budget_year_or_404(request: HttpRequest, year: int) -> BudgetYear:

@@ -80,13 +80,18 @@ def detail(request: HttpRequest, year: int, body: int) -> HttpResponse:
                         responsibility=request.POST.get(prefix + "resp", ""),
                         activity=request.POST.get(prefix + "act", ""),
                         account=request.POST.get(prefix + "acc", ""),
-                        months=[_safe_int(request.POST.get(f"{prefix}m{m:02d}", "")) for m in range(1, 13)],
+                        months=[
+                            _safe_int(request.POST.get(f"{prefix}m{m:02d}", ""))
+                            for m in range(1, 13)
+                        ],
                     )
                 )
         else:
             messages.success(
                 request,
-                _("Detaljbudgeten är sparad: %(created)s nya, %(changed)s ändrade och %(deleted)s borttagna rader.")
+                _(
+                    "Detaljbudgeten är sparad: %(created)s nya, %(changed)s ändrade och %(deleted)s borttagna rader."
+                )
                 % {"created": created, "changed": changed, "deleted": deleted},
             )
             return redirect("finance:detail", year, body)
@@ -99,9 +104,9 @@ def detail(request: HttpRequest, year: int, body: int) -> HttpResponse:
                 account=line.account.number,
                 months=line.months,
             )
-            for line in BudgetLine.objects.filter(budget_year=budget_year, body=the_body).select_related(
-                "responsibility", "activity", "account"
-            )
+            for line in BudgetLine.objects.filter(
+                budget_year=budget_year, body=the_body
+            ).select_related("responsibility", "activity", "account")
         ]
     rows = _grid_rows(lines)
     if may_edit:
@@ -135,9 +140,13 @@ def detail(request: HttpRequest, year: int, body: int) -> HttpResponse:
             "difference": frame - total,
             "may_edit": may_edit,
             "error": error,
-            "responsibilities": ResponsibilityCode.objects.filter(municipality=municipality, body=the_body),
+            "responsibilities": ResponsibilityCode.objects.filter(
+                municipality=municipality, body=the_body
+            ),
             "activities": ActivityCode.objects.filter(municipality=municipality),
-            "accounts": Account.objects.filter(municipality=municipality, is_active=True, number__regex=r"^[3-8]"),
+            "accounts": Account.objects.filter(
+                municipality=municipality, is_active=True, number__regex=r"^[3-8]"
+            ),
         },
         status=400 if error else 200,
     )
@@ -177,12 +186,15 @@ def detail_import(request: HttpRequest, year: int, body: int) -> HttpResponse:
     except ValidationError as failure:
         messages.error(
             request,
-            _("Filen lästes inte in och inget ändrades. %(reason)s") % {"reason": " ".join(failure.messages)},
+            _("Filen lästes inte in och inget ändrades. %(reason)s")
+            % {"reason": " ".join(failure.messages)},
         )
     else:
         messages.success(
             request,
-            _("Detaljbudgeten är inläst: %(created)s nya, %(changed)s ändrade och %(deleted)s borttagna rader.")
+            _(
+                "Detaljbudgeten är inläst: %(created)s nya, %(changed)s ändrade och %(deleted)s borttagna rader."
+            )
             % {"created": created, "changed": changed, "deleted": deleted},
         )
     return redirect("finance:detail", year, body)

@@ -15,6 +15,7 @@ from redthread.finance import charts, figures
 from redthread.finance.forms.followup import ForecastForm
 from redthread.finance.models import ActivityCode, BudgetLine, BudgetYear, Forecast
 from redthread.finance.views.common import body_or_404, current_year, municipality_of
+from redthread.organisation.models import Body
 
 
 @login_required
@@ -50,7 +51,11 @@ def month_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
         description=_("Nettokostnad per nämnd: budget till och med månaden och utfall."),
         categories=[row.label for row in report.rows],
         series=[
-            (_("Budget till och med månaden"), "bar-budget", [r.budget_to_date for r in report.rows]),
+            (
+                _("Budget till och med månaden"),
+                "bar-budget",
+                [r.budget_to_date for r in report.rows],
+            ),
             (_("Utfall"), "bar-actual", [r.actual for r in report.rows]),
         ],
     )
@@ -120,11 +125,15 @@ def result(request: HttpRequest, year: int) -> HttpResponse:
     report = figures.month_report(municipality, year, month or 12)
     budgeted = budget_year.budgeted_result() if budget_year else None
     deviations = [row.forecast_deviation for row in report.rows if row.forecast is not None]
-    forecast = None if budgeted is None or not deviations else budgeted + sum(d or 0 for d in deviations)
+    forecast = (
+        None if budgeted is None or not deviations else budgeted + sum(d or 0 for d in deviations)
+    )
     by_month = figures.monthly_result(municipality, year)
     chart = charts.column_bars(
         title=_("Resultat per månad %(year)s") % {"year": year},
-        description=_("Intäkter minus kostnader per månad enligt huvudboken; staplar under noll är underskott."),
+        description=_(
+            "Intäkter minus kostnader per månad enligt huvudboken; staplar under noll är underskott."
+        ),
         categories=[str(MONTH_NAMES[m - 1])[:3] for m in range(1, 13)],
         values=[by_month.get(m) for m in range(1, 13)],
     )
@@ -196,14 +205,18 @@ def forecast_edit(request: HttpRequest, period: int, body: int) -> HttpResponse:
     may_edit = request.user.has_perm("finance.change_forecast", the_body)
     budget_year = BudgetYear.objects.filter(municipality=municipality, year=the_period.year).first()
     activity_ids = (
-        BudgetLine.objects.filter(budget_year=budget_year, body=the_body).values_list("activity_id", flat=True)
+        BudgetLine.objects.filter(budget_year=budget_year, body=the_body).values_list(
+            "activity_id", flat=True
+        )
         if budget_year
         else []
     )
     activities = list(ActivityCode.objects.filter(pk__in=set(activity_ids)))
     existing = {
         (f.activity.code if f.activity else ""): f
-        for f in Forecast.objects.filter(period=the_period, body=the_body).select_related("activity")
+        for f in Forecast.objects.filter(period=the_period, body=the_body).select_related(
+            "activity"
+        )
     }
     form = ForecastForm(
         request.POST or None,
@@ -218,7 +231,14 @@ def forecast_edit(request: HttpRequest, period: int, body: int) -> HttpResponse:
             form.add_error(None, " ".join(error.messages))
         if not form.errors and form.is_valid():
             with transaction.atomic():
-                _save_forecast(the_period, the_body, None, form.cleaned_data["total"], form.cleaned_data["comment"], existing.get(""))
+                _save_forecast(
+                    the_period,
+                    the_body,
+                    None,
+                    form.cleaned_data["total"],
+                    form.cleaned_data["comment"],
+                    existing.get(""),
+                )
                 for activity in activities:
                     _save_forecast(
                         the_period,
@@ -236,13 +256,16 @@ def forecast_edit(request: HttpRequest, period: int, body: int) -> HttpResponse:
         request,
         "finance/forecast_edit.html",
         {
-            "title": _("Prognos %(body)s, %(period)s") % {"body": the_body.name, "period": the_period.label},
+            "title": _("Prognos %(body)s, %(period)s")
+            % {"body": the_body.name, "period": the_period.label},
             "period": the_period,
             "body": the_body,
             "form": form,
             "row": row,
             "may_edit": may_edit and the_period.is_writable,
-            "activity_rows": figures.body_report(municipality, the_body, the_period.year, the_period.end_date.month),
+            "activity_rows": figures.body_report(
+                municipality, the_body, the_period.year, the_period.end_date.month
+            ),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -250,7 +273,7 @@ def forecast_edit(request: HttpRequest, period: int, body: int) -> HttpResponse:
 
 def _save_forecast(
     period: ReportingPeriod,
-    body: object,
+    body: Body,
     activity: ActivityCode | None,
     amount: int | None,
     comment: str,
@@ -261,7 +284,9 @@ def _save_forecast(
             current.delete()
         return
     if current is None:
-        Forecast.objects.create(period=period, body=body, activity=activity, amount=amount, comment=comment)
+        Forecast.objects.create(
+            period=period, body=body, activity=activity, amount=amount, comment=comment
+        )
     elif current.amount != amount or current.comment != comment:
         current.amount = amount
         current.comment = comment

@@ -58,7 +58,8 @@ def fund(request: HttpRequest) -> HttpResponse:
             "earmarks": earmarks,
             "form": form,
             "may_edit": request.user.has_perm("finance.change_socialinvestmentfund"),
-            "may_apply": request.user.has_perm("finance.add_fundapplication") and the_fund is not None,
+            "may_apply": request.user.has_perm("finance.add_fundapplication")
+            and the_fund is not None,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -128,7 +129,8 @@ def fund_decide(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(application)
     try:
         application.decide(
-            approve=form.cleaned_data["outcome"] == "approve", decision=form.cleaned_data["decision"]
+            approve=form.cleaned_data["outcome"] == "approve",
+            decision=form.cleaned_data["decision"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -147,6 +149,6 @@ def fund_cost(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Kostnaden är förd på insatsen."))
     else:
-        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
         messages.error(request, " ".join(errors))
     return redirect(application)

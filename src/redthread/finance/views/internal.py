@@ -53,7 +53,11 @@ def leases(request: HttpRequest) -> HttpResponse:
             "leases": [(lease, lease.rent_for_year(year)) for lease in items],
             "year": year,
             "total_area": total_area,
-            "total_rent": sum(lease.rent_for_year(year) for lease in items if lease.is_active_in(year, 12) or lease.is_active_in(year, 1)),
+            "total_rent": sum(
+                lease.rent_for_year(year)
+                for lease in items
+                if lease.is_active_in(year, 12) or lease.is_active_in(year, 1)
+            ),
             "may_edit": request.user.has_perm("finance.add_internallease"),
         },
     )
@@ -188,7 +192,9 @@ def premises(request: HttpRequest, year: int) -> HttpResponse:
     )
     if request.method == "POST":
         if request.POST.get("action") == "state":
-            order = get_object_or_404(PremisesAdaptation, pk=request.POST.get("id"), municipality=municipality)
+            order = get_object_or_404(
+                PremisesAdaptation, pk=request.POST.get("id"), municipality=municipality
+            )
             require(request.user, "finance.change_premisesadaptation", order)
             state_form = PremisesStateForm(request.POST)
             if state_form.is_valid():
@@ -257,9 +263,11 @@ def it(request: HttpRequest, year: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
     items = list(model.items.all()) if model else []
-    counts = {
-        (u.item_id, u.unit_id): u.count for u in ItUsage.objects.filter(item__model=model)
-    } if model else {}
+    counts = (
+        {(u.item_id, u.unit_id): u.count for u in ItUsage.objects.filter(item__model=model)}
+        if model
+        else {}
+    )
     matrix = [
         (item, [(unit, counts.get((item.pk, unit.pk), 0)) for unit in units]) for item in items
     ]
@@ -291,7 +299,8 @@ def _save_usage(request: HttpRequest, model: ItChargeModel, units: list[Unit]) -
             raw = request.POST.get(f"u-{item.pk}-{unit.pk}", "").strip() or "0"
             if not raw.isdigit():
                 errors.append(
-                    _("Antalet för %(item)s, %(unit)s ska vara ett heltal.") % {"item": item.name, "unit": unit.name}
+                    _("Antalet för %(item)s, %(unit)s ska vara ett heltal.")
+                    % {"item": item.name, "unit": unit.name}
                 )
                 continue
             values[(item, unit)] = int(raw)
@@ -307,4 +316,3 @@ def _save_usage(request: HttpRequest, model: ItChargeModel, units: list[Unit]) -
                 usage.count = count
                 usage.save()
     return []
-

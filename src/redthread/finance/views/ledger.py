@@ -74,7 +74,7 @@ def ledger_upload(request: HttpRequest) -> HttpResponse:
         municipality=municipality,
         original_name=upload.name[:255],
         size=upload.size,
-        requested_by=request.user,
+        requested_by_id=int(request.user.pk or 0),
         dry_run=form.cleaned_data["dry_run"],
     )
     job.upload.save(upload.name, upload, save=False)

@@ -62,7 +62,9 @@ def structure(request: HttpRequest) -> HttpResponse:
     if kind == "ansvar":
         items = items.select_related("unit", "body")
         if request.GET.get("okopplade"):
-            items = items.filter(is_financing=False).filter(Q(unit__isnull=True) | Q(body__isnull=True))
+            items = items.filter(is_financing=False).filter(
+                Q(unit__isnull=True) | Q(body__isnull=True)
+            )
     if kind == "projekt":
         items = items.select_related("unit")
     if query:
@@ -108,7 +110,12 @@ def code_create(request: HttpRequest, kind: str) -> HttpResponse:
     return render(
         request,
         "finance/code_form.html",
-        {"title": _("Ny post: %(what)s") % {"what": label}, "form": form, "kind": kind, "label": label},
+        {
+            "title": _("Ny post: %(what)s") % {"what": label},
+            "form": form,
+            "kind": kind,
+            "label": label,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -195,7 +202,8 @@ def _import_codes(municipality: Any, kind: str, data: bytes) -> int:
             name = row[1].strip() if len(row) > 1 else ""
             if kind == "konto" and not code.isdigit():
                 raise ValidationError(
-                    _("Rad %(line)s: kontonumret %(code)s ska bestå av siffror.") % {"line": number, "code": code}
+                    _("Rad %(line)s: kontonumret %(code)s ska bestå av siffror.")
+                    % {"line": number, "code": code}
                 )
             values: dict[str, Any] = {"name": name[:200]}
             if kind == "ansvar" and len(row) > 2 and row[2].strip():

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redthread.finance.sie.reader import Dimensions, SieReader, amount_to_ore, ore_to_text
+from redthread.finance.sie.reader import SieReader
 from redthread.finance.sie.tokenizer import ObjectList, SieError, tokenize
+from redthread.finance.sie.values import Dimensions, amount_to_ore, ore_to_text
 
 
 class Collect:

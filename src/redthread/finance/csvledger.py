@@ -20,8 +20,8 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 
 from redthread.core.formatting import kr
-from redthread.finance.sie.reader import CODE_MAX, TEXT_MAX, FileInfo, Row, Sink
 from redthread.finance.sie.tokenizer import SieError
+from redthread.finance.sie.values import CODE_MAX, TEXT_MAX, FileInfo, Row, Sink
 
 REQUIRED = ("datum", "konto", "belopp")
 OPTIONAL = ("ansvar", "verksamhet", "projekt", "serie", "verifikation", "text")

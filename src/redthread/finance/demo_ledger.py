@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from redthread.finance.demo_data import DEVIATION
 from redthread.finance.ledger_import import file_hash, import_ledger
 from redthread.finance.models import BudgetLine, BudgetYear, LedgerImport
 from redthread.finance.sie.writer import SieWriter, Transaction, Voucher
@@ -130,8 +131,6 @@ def load_ledger(context: Any, municipality: Any, user: Any, budget_year: BudgetY
             "responsibility", "activity", "account"
         )
     )
-    from redthread.finance.demo import DEVIATION
-
     bodies = context["bodies"]
     deviation = {bodies[key].pk: value for key, value in DEVIATION.items()}
     previous = BudgetYear.objects.get(municipality=municipality, year=budget_year.year - 1)

@@ -26,25 +26,22 @@ from django.utils.translation import gettext as _
 
 from redthread.cycle.models import PeriodClosed, ReportingPeriod, month_end
 from redthread.finance.csvledger import CsvLedgerReader
+from redthread.finance.ledger_structure import BalanceKey, add_accounts, add_codes, replace_earlier
 from redthread.finance.models import (
-    Account,
-    ActivityCode,
     LedgerBalance,
     LedgerEntry,
     LedgerImport,
     LedgerSettings,
     LedgerSummary,
-    ProjectCode,
-    ResponsibilityCode,
 )
 from redthread.finance.models.structure import account_class
-from redthread.finance.sie.reader import Dimensions, FileInfo, Row, SieReader, ore_to_text
+from redthread.finance.sie.reader import SieReader
 from redthread.finance.sie.tokenizer import SieError
+from redthread.finance.sie.values import Dimensions, FileInfo, Row, ore_to_text
 from redthread.organisation.models import Municipality
 
 BATCH = 20_000
 _TRANSACTION_KEY = itemgetter(0, 1, 3, 4, 5, 6)
-BalanceKey = tuple[str, int, int, str, str, str, str]  # kind, year, month, account, codes
 
 
 class ImportRefused(Exception):
@@ -379,8 +376,10 @@ def _finish(
     )
 
     used_accounts = {key[3] for key in balances}
-    accounts_added = _add_accounts(municipality, sink.declared_accounts, used_accounts, outcome)
-    codes_added, unmapped = _add_codes(municipality, sink, balances)
+    accounts_added = add_accounts(
+        municipality, sink.declared_accounts, used_accounts, outcome.warnings
+    )
+    codes_added, unmapped = add_codes(municipality, sink.declared_codes, balances)
 
     after = _totals_by_month(municipality, actual_range)
     comparison = [
@@ -411,7 +410,7 @@ def _finish(
     ledger_import.unmapped = unmapped
     ledger_import.comparison = comparison
     ledger_import.save()
-    _replace_earlier(ledger_import)
+    replace_earlier(ledger_import)
 
 
 def insert_sql(table: str, fixed: dict[str, Any], columns: list[str]) -> str:
@@ -446,107 +445,6 @@ def _totals_by_month(
         .annotate(total=Sum("amount_ore"))
     )
     return {(r["year"], r["month"]): int(r["total"] or 0) for r in rows}
-
-
-def _add_accounts(
-    municipality: Municipality,
-    declared: dict[str, str],
-    used: set[str],
-    outcome: ImportOutcome,
-) -> int:
-    existing = dict(Account.objects.filter(municipality=municipality).values_list("number", "name"))
-    added = 0
-    renamed = []
-    for number in sorted(set(declared) | used):
-        if number in existing:
-            name = declared.get(number)
-            if name and name != existing[number]:
-                renamed.append(number)
-            continue
-        Account.objects.create(
-            municipality=municipality,
-            number=number,
-            name=declared.get(number) or _("(namn saknas)"),
-            added_by_import=True,
-        )
-        added += 1
-    if renamed:
-        outcome.warnings.append(
-            _(
-                "%(count)s konton har ett annat namn i filen än i kontoplanen (t.ex. %(first)s); "
-                "kontoplanens namn gäller."
-            )
-            % {"count": len(renamed), "first": renamed[0]}
-        )
-    return added
-
-
-def _add_codes(
-    municipality: Municipality, sink: LedgerSink, balances: dict[BalanceKey, int]
-) -> tuple[int, dict[str, list[str]]]:
-    used: dict[str, set[str]] = {"responsibility": set(), "activity": set(), "project": set()}
-    for kind, _y, _m, _a, resp, activity, project in balances:
-        if kind == "actual":
-            used["responsibility"].add(resp)
-            used["activity"].add(activity)
-            used["project"].add(project)
-    models: dict[str, Any] = {
-        "responsibility": ResponsibilityCode,
-        "activity": ActivityCode,
-        "project": ProjectCode,
-    }
-    added = 0
-    new_codes: dict[str, set[str]] = defaultdict(set)
-    for role, model in models.items():
-        existing = set(
-            model.objects.filter(municipality=municipality).values_list("code", flat=True)
-        )
-        declared = sink.declared_codes.get(role, {})
-        for code in sorted((set(declared) | used[role]) - existing - {""}):
-            model.objects.create(municipality=municipality, code=code, name=declared.get(code, ""))
-            new_codes[role].add(code)
-            added += 1
-    mapped = set(
-        code
-        for code, unit, body, financing in ResponsibilityCode.objects.filter(
-            municipality=municipality
-        ).values_list("code", "unit_id", "body_id", "is_financing")
-        if financing or (unit and body)
-    )
-    unmapped = {
-        "responsibility": sorted(c or "–" for c in used["responsibility"] if c not in mapped),
-        "activity": sorted(
-            (c or "–") for c in used["activity"] if c == "" or c in new_codes["activity"]
-        ),
-    }
-    return added, unmapped
-
-
-def _replace_earlier(ledger_import: LedgerImport) -> None:
-    """Mark earlier imports whose months are all covered by this one as replaced."""
-    earlier = (
-        LedgerImport.objects.active()
-        .filter(municipality=ledger_import.municipality)
-        .exclude(pk=ledger_import.pk)
-    )
-    for other in earlier:
-        actual_covered = other.period_start is None or (
-            ledger_import.period_start is not None
-            and ledger_import.period_end is not None
-            and ledger_import.period_start <= other.period_start
-            and other.period_end is not None
-            and other.period_end <= ledger_import.period_end
-        )
-        budget_covered = other.budget_start is None or (
-            ledger_import.budget_start is not None
-            and ledger_import.budget_end is not None
-            and ledger_import.budget_start <= other.budget_start
-            and other.budget_end is not None
-            and other.budget_end <= ledger_import.budget_end
-        )
-        if actual_covered and budget_covered:
-            other.replaced_by = ledger_import
-            other.save()
 
 
 def ledger_stats(municipality: Municipality | None = None) -> dict[str, int]:

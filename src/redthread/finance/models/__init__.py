@@ -13,15 +13,14 @@ from redthread.finance.models.balance import BalanceRequirement, Deficit, Financ
 from redthread.finance.models.budget import (
     BudgetChange,
     BudgetChangeLine,
-    BudgetLine,
     BudgetYear,
-    CapitalBudget,
     CarryOverRule,
     ChangeLine,
     OperatingFrame,
     UnallocatedReserve,
     bridge,
 )
+from redthread.finance.models.detail import BudgetLine, CapitalBudget
 from redthread.finance.models.followup import Forecast
 from redthread.finance.models.fund import FundApplication, FundCost, SocialInvestmentFund
 from redthread.finance.models.internal import (

@@ -13,30 +13,31 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
 from redthread.core.formatting import kr
+from redthread.finance.sie.header import SieRecords
 from redthread.finance.sie.tokenizer import (
     ObjectList,
     SieError,
     parse_object_list_body,
     tokenize,
 )
-
-# year, month, date (as the sink stores it), account, ansvar, verksamhet, projekt,
-# amount in öre, series, number, text
-Row = tuple[int, int, object, str, str, str, str, int, str, str, str]
-Codes = tuple[str, str, str]
-
-TEXT_MAX = 200
-CODE_MAX = 40
-ACCOUNT_MAX = 10
+from redthread.finance.sie.values import (
+    ACCOUNT_MAX,
+    CODE_MAX,
+    TEXT_MAX,
+    Codes,
+    Dimensions,
+    FileInfo,
+    Row,
+    Sink,
+    amount_to_ore,
+)
 
 # The common #TRANS line, read without the general tokenizer. It accepts only what the
 # tokenizer would read the same way; anything else falls through to the tokenizer.
@@ -44,103 +45,12 @@ _FAST_TRANS = re.compile(
     r'[ \t]*#TRANS[ \t]+(\d{1,10})[ \t]+\{([^{}"\\]*(?:"[^"\\]*"[^{}"\\]*)*)\}[ \t]+'
     r'(-?\d{1,15}(?:\.\d{1,2})?)(?:[ \t]+(\d{8}|"")(?:[ \t]+"([^"\\]*)")?)?[ \t\r]*\n?\Z'
 )
-_AMOUNT = re.compile(r"-?\d{1,15}(?:\.\d+)?")
-_ASCII_LATIN = re.compile(r"[\xe5\xe4\xf6\xc5\xc4\xd6\xe9]")
-_ASCII_CP437 = re.compile(r"[\x86\x84\x94\x8f\x8e\x99\x82]")
 # The common #VER line: series, number, date, text and further simple fields.
 _SIMPLE = r'(?:"([^"\\]*)"|([^" \t{}\\]+))'
 _FAST_VER = re.compile(
     r"[ \t]*#VER[ \t]+" + _SIMPLE + r"[ \t]+" + _SIMPLE + r"[ \t]+(\d{8})"
     r"(?:[ \t]+" + _SIMPLE + r'(?:[ \t]+(?:"[^"\\]*"|[^" \t{}\\]+))*)?[ \t\r]*\n?\Z'
 )
-SNIFF_BYTES = 1 << 20
-
-
-def amount_to_ore(text: str, line: int | None = None) -> int:
-    """``"-1234.5"`` -> ``-123450``. At most two decimals, a point as decimal sign (§5.9)."""
-    if _AMOUNT.fullmatch(text) is None:
-        raise SieError(
-            _(
-                "beloppet %(amount)s kan inte läsas. Belopp skrivs med punkt som decimaltecken "
-                "och högst två decimaler, t.ex. -1234.50."
-            )
-            % {"amount": text},
-            line,
-        )
-    dot = text.find(".")
-    if dot < 0:
-        return int(text) * 100
-    decimals = text[dot + 1 :]
-    if len(decimals) > 2:
-        if decimals[2:].strip("0"):
-            raise SieError(
-                _("beloppet %(amount)s har fler än två decimaler.") % {"amount": text}, line
-            )
-        decimals = decimals[:2]
-    value = int(text[:dot] + decimals)
-    return value * 10 if len(decimals) == 1 else value
-
-
-def ore_to_text(ore: int) -> str:
-    """``-123450`` -> ``"-1234.50"``."""
-    sign = "-" if ore < 0 else ""
-    whole, cents = divmod(abs(ore), 100)
-    return f"{sign}{whole}.{cents:02d}"
-
-
-@dataclass
-class Dimensions:
-    """Which SIE dimension holds ansvar, verksamhet and projekt (configured per municipality)."""
-
-    responsibility: str = "1"
-    activity: str = "20"
-    project: str = "6"
-
-    def codes(self, objects: ObjectList, line: int | None) -> Codes:
-        values = dict(objects)
-        result = (
-            values.get(self.responsibility, ""),
-            values.get(self.activity, ""),
-            values.get(self.project, ""),
-        )
-        for code in result:
-            if len(code) > CODE_MAX:
-                raise SieError(
-                    _("objektkoden %(code)s är längre än %(max)s tecken.")
-                    % {"code": code, "max": CODE_MAX},
-                    line,
-                )
-        return result
-
-
-@dataclass
-class FileInfo:
-    """What the file says about itself, and what the reader noticed."""
-
-    sie_type: int | None = None
-    program: str = ""
-    company: str = ""
-    declared_format: str = ""
-    encoding: str = "cp437"
-    fiscal_year: tuple[dt.date, dt.date] | None = None
-    lines: int = 0
-    vouchers: int = 0
-    transactions: int = 0
-    balances: int = 0
-    budget_rows: int = 0
-    skipped: int = 0
-    checksum: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-
-class Sink(Protocol):
-    def header(self, info: FileInfo) -> None: ...
-    def account(self, number: str, name: str, line: int) -> None: ...
-    def code(self, role: str, code: str, name: str) -> None: ...
-    def voucher(self, rows: list[Row], first_line: int) -> None: ...
-    def balance(
-        self, kind: str, year: int, month: int, account: str, responsibility: str | None, ore: int
-    ) -> None: ...
 
 
 class _Voucher:
@@ -172,7 +82,7 @@ class _Voucher:
         self.total = 0
 
 
-class SieReader:
+class SieReader(SieRecords):
     """Reads one SIE file into a sink. Raises ``SieError`` on the first problem."""
 
     def __init__(
@@ -200,79 +110,6 @@ class SieReader:
         self._object_names: dict[tuple[str, str], str] = {}
 
     # Encoding (§5.8: code page 437), with detection of files that only say so.
-    def _sniff(self, binary: BinaryIO) -> str:
-        """The encoding, from the first non-ASCII line within the first megabyte."""
-        start = binary.tell()
-        sample = binary.read(SNIFF_BYTES)
-        binary.seek(start)
-        encoding = "cp437"
-        pieces = sample.split(b"\n")
-        truncated = len(sample) == SNIFF_BYTES
-        for index, raw in enumerate(pieces):
-            if raw.isascii():
-                continue
-            try:
-                raw.decode("utf-8")
-                encoding = "utf-8"
-            except UnicodeDecodeError as error:
-                cut_off = truncated and index == len(pieces) - 1 and error.end == len(raw)
-                if cut_off and error.reason == "unexpected end of data":
-                    encoding = "utf-8"
-                else:
-                    line = raw.decode("latin-1")
-                    latin = len(_ASCII_LATIN.findall(line))
-                    cp437 = len(_ASCII_CP437.findall(line))
-                    encoding = "iso-8859-15" if latin > cp437 else "cp437"
-            break
-        self.info.encoding = encoding
-        if encoding != "cp437":
-            self.info.warnings.append(
-                _(
-                    "Filen anger teckenuppsättningen %(declared)s (kodsida 437) men är "
-                    "skriven som %(actual)s. Den har lästs som %(actual)s; kontrollera "
-                    "åäö i namnen."
-                )
-                % {
-                    "declared": "PC8",
-                    "actual": "UTF-8" if encoding == "utf-8" else "ISO-8859-15",
-                }
-            )
-        return encoding
-
-    def _lost(self, number: int) -> None:
-        if not self._lost_characters:
-            self._lost_characters = True
-            self.info.warnings.append(
-                _(
-                    "Filen innehåller tecken som inte går att läsa (�), första gången på rad "
-                    "%(line)s. Tecknen saknades redan i filen; rätta namnen efter importen."
-                )
-                % {"line": number}
-            )
-
-    def _real_date(self, text: str, number: int) -> dt.date:
-        self._date(text, number)
-        return self._real_dates[text]
-
-    def _date(self, text: str, number: int) -> tuple[object, int, int]:
-        cached = self._dates.get(text)
-        if cached is not None:
-            return cached
-        try:
-            if len(text) != 8 or not text.isdigit():
-                raise ValueError
-            day = dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        except ValueError:
-            raise SieError(
-                _("datumet %(date)s är inte ett giltigt datum på formen ÅÅÅÅMMDD.")
-                % {"date": text},
-                number,
-            ) from None
-        result = (self.date_value(day), day.year, day.month)
-        self._dates[text] = result
-        self._real_dates[text] = day
-        return result
-
     def _codes(self, body: str, number: int) -> Codes:
         codes = self._objects.get(body)
         if codes is None:
@@ -460,91 +297,6 @@ class SieReader:
         if not self._header_sent:
             self._header_sent = True
             self.sink.header(self.info)
-
-    def _checksum(self, fields: list[object]) -> None:
-        parts: list[str] = []
-        for item in fields:
-            if isinstance(item, ObjectList):
-                for dimension, code in item:
-                    parts.append(dimension)
-                    parts.append(code)
-            elif item not in ("{", "}"):
-                parts.append(str(item))
-        data = "".join(parts).encode("cp437", errors="replace")
-        self._crc = zlib.crc32(data, self._crc)
-
-    def _header_record(self, label: str, fields: list[object], number: int) -> None:
-        values = [f for f in fields[1:] if isinstance(f, str)]
-        first = values[0] if values else ""
-        if label == "#SIETYP":
-            if not first.isdigit() or first not in ("1", "2", "3", "4"):
-                raise SieError(
-                    _("#SIETYP ska vara 1, 2, 3 eller 4, inte %(value)s.") % {"value": first},
-                    number,
-                )
-            self.info.sie_type = int(first)
-            if self.info.sie_type == 1:
-                raise SieError(
-                    _(
-                        "filen är SIE typ 1, som bara innehåller årssaldon. Exportera SIE typ "
-                        "4 (verifikationer) eller typ 2 eller 3 (periodsaldon) i stället."
-                    ),
-                    number,
-                )
-        elif label == "#FORMAT":
-            self.info.declared_format = first
-            if first.upper() != "PC8":
-                self.info.warnings.append(
-                    _("Filen anger #FORMAT %(value)s; SIE föreskriver PC8 (kodsida 437).")
-                    % {"value": first}
-                )
-        elif label == "#PROGRAM":
-            self.info.program = " ".join(values)[:TEXT_MAX]
-        elif label == "#FNAMN":
-            self.info.company = first[:TEXT_MAX]
-        elif label == "#RAR" and len(values) >= 3 and values[0] == "0":
-            self.info.fiscal_year = (
-                self._real_date(values[1], number),
-                self._real_date(values[2], number),
-            )
-        elif label == "#KONTO":
-            if len(values) < 1 or not first.isdigit() or len(first) > ACCOUNT_MAX:
-                raise SieError(
-                    _("kontonumret %(account)s i #KONTO ska vara ett nummer.") % {"account": first},
-                    number,
-                )
-            self.sink.account(first, values[1] if len(values) > 1 else "", number)
-        elif label == "#OBJEKT" and len(values) >= 2:
-            dimension = values[0].lstrip("0") or "0"
-            role = self._role(dimension)
-            if role and len(values[1]) <= CODE_MAX:
-                self.sink.code(role, values[1], values[2] if len(values) > 2 else "")
-        elif label == "#KSUMMA":
-            if not self._checksum_open:
-                self._checksum_open = True
-            elif not self._checksum_closed:
-                self._checksum_closed = True
-                expected = first
-                if not expected.isdigit() or int(expected) != self._crc:
-                    raise SieError(
-                        _(
-                            "kontrollsumman stämmer inte (filen anger %(expected)s, innehållet "
-                            "ger %(actual)s). Filen har ändrats eller skadats efter exporten."
-                        )
-                        % {"expected": expected, "actual": self._crc},
-                        number,
-                    )
-                self.info.checksum = expected
-
-    def _role(self, dimension: str) -> str:
-        d = self.dimensions
-        if dimension == d.responsibility:
-            return "responsibility"
-        if dimension == d.activity:
-            return "activity"
-        if dimension == d.project:
-            return "project"
-        return ""
 
     def _ver(self, fields: list[object], number: int) -> _Voucher:
         values = [f if isinstance(f, str) else "" for f in fields[1:]]

@@ -355,7 +355,7 @@ def _changes(
         budget_year,
         K.SUPPLEMENTARY_BUDGET,
         decisions["carry_over_2026"],
-        "Tilläggsbudget: resultat 2025",
+        "Nämndernas resultat 2025 inom KF:s kriterier",
         [
             ChangeLine(body=bodies["osn"], amount=-8_200_000),
             ChangeLine(body=bodies["un"], amount=3_340_000),

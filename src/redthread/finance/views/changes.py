@@ -202,8 +202,8 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
                         budget_year=budget_year,
                         kind=BudgetChange.Kind.SUPPLEMENTARY_BUDGET,
                         decision=chosen,
-                        title=_("Tilläggsbudget %(year)s: resultat %(previous)s")
-                        % {"year": year, "previous": year - 1},
+                        title=_("Nämndernas resultat %(previous)s inom KF:s kriterier")
+                        % {"previous": year - 1},
                         lines=lines,
                     )
             except ValueError:

@@ -232,7 +232,14 @@ def main() -> None:
 
     entries = LedgerEntry.objects.count()
     summaries = LedgerSummary.objects.count()
-    timing = measure_get(client, "/ekonomi/uppfoljning/2026/6/", repeat=20)
+    url = "/ekonomi/uppfoljning/2026/6/"
+    timing = measure_get(client, url, repeat=20)
+    cpu = []
+    for _ in range(20):
+        start = time.process_time()
+        client.get(url)
+        cpu.append((time.process_time() - start) * 1000)
+    timing["cpu_ms"] = round(sorted(cpu)[len(cpu) // 2], 1)
     rows.append(
         {
             "load": load(),
@@ -256,6 +263,7 @@ def main() -> None:
             ("load", "load average"),
             ("p50_ms", "p50 (ms)"),
             ("p95_ms", "p95 (ms)"),
+            ("cpu_ms", "CPU p50 (ms)"),
             ("queries", "queries"),
         ],
     )

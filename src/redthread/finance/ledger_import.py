@@ -258,8 +258,8 @@ def import_ledger(
     is_csv = bool(head) and not head.startswith((b"#", b"<", b"{"))
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            # A large page cache keeps a big import's transaction from spilling to disk early.
-            cursor.execute("PRAGMA cache_size = -131072")
+            # A page cache of 64 MB keeps a big import's transaction from spilling to disk early.
+            cursor.execute("PRAGMA cache_size = -65536")
     try:
         with transaction.atomic():
             ledger_import = None

@@ -243,9 +243,10 @@ def main() -> None:
     rows.append(
         {
             "load": load(),
-            "case": f"Month report (june 2026, {BODIES} nämnder, {len(RESPONSIBILITIES)} ansvar) with {entries:,} ledger rows and {summaries:,} aggregate rows".replace(
-                ",", " "
-            ),
+            "case": (
+                f"Month report (june 2026, {BODIES} nämnder, {len(RESPONSIBILITIES)} ansvar) "
+                f"with {entries:_} ledger rows and {summaries:_} aggregate rows"
+            ).replace("_", " "),
             "transactions": entries,
             "seconds": "",
             "peak_mb": "",

@@ -1,0 +1,1 @@
+"""Finance pages, one module per part of ekonomistyrningen."""

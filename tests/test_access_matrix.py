@@ -110,13 +110,12 @@ def test_page_access(name: str, method: str, world: World, client_for: Any) -> N
     expected = case.get if method == "GET" else case.post
     assert expected is not None
     failures = []
+    url = case.url(world)  # made once: the objects it needs stay there for every role
+    data = case.post_data(world)
     for role in ALL_ROLES:
         with transaction.atomic():
             client: Client = client_for(role)
-            url = case.url(world)
-            response = (
-                client.get(url) if method == "GET" else client.post(url, case.post_data(world))
-            )
+            response = client.get(url) if method == "GET" else client.post(url, data)
             failures.append(_failure(response, expected[role], role, f"{method} {url}"))
             transaction.set_rollback(True)
     problems = [f for f in failures if f]
@@ -128,15 +127,15 @@ def test_api_access(operation: tuple[str, str], world: World, api_for: Any) -> N
     method, _ = operation
     case = API[operation]
     failures = []
+    path = case.path(world)
+    payload = json.dumps(case.body(world) if case.body else {})
     for role in ALL_ROLES:
         with transaction.atomic():
             client: Client = api_for(role)
-            path = case.path(world)
             if method == "GET":
                 response = client.get(path)
             else:
-                body = json.dumps(case.body(world) if case.body else {})
-                response = client.generic(method, path, body, content_type="application/json")
+                response = client.generic(method, path, payload, content_type="application/json")
             failures.append(_failure(response, case.expected[role], role, f"{method} {path}"))
             if not response["Content-Type"].startswith("application/json"):
                 failures.append(f"{role} {method} {path}: not JSON")

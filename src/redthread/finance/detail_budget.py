@@ -124,8 +124,8 @@ def save_detail_budget(
 
 
 def export_xlsx(budget_year: BudgetYear, body: Body) -> bytes:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
@@ -170,7 +170,7 @@ def export_xlsx(budget_year: BudgetYear, body: Body) -> bytes:
 def parse_xlsx(data: bytes) -> list[ParsedLine]:
     """The lines of the sheet Detaljbudget; errors name the sheet and the cell."""
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter
 
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)

@@ -96,3 +96,46 @@ def test_the_overview_shows_the_verdict_and_explains_the_rollup(
     assert "God ekonomisk hushållning" in text
     assert "0 av 3 kommunmål är uppfyllda" in text
     assert "1 gröna, 0 gula, 1 röda" in text
+
+
+def test_god_ekonomisk_hushallning_needs_the_financial_goals_too(
+    world: World, chain: Chain, client_for: Any
+) -> None:
+    from redthread.core.audit import acting_as
+    from redthread.finance.models import FinancialGoal
+
+    for goal in chain.goals.values():
+        FollowUp.objects.create(
+            period=chain.periods["interim"],
+            goal=goal,
+            status=Status.GREEN,
+            author=world.users["kvalitetsstrateg"],
+        )
+    with acting_as(world.users["ekonom"]):
+        FinancialGoal.objects.create(
+            municipality=world.municipality,
+            year=2026,
+            title="Soliditet",
+            metric=FinancialGoal.Metric.MANUAL,
+            comparison=FinancialGoal.Comparison.AT_LEAST,
+            target=Decimal(30),
+            manual_actual=Decimal("27.5"),
+            decision=world.decisions["ledningssystem"],
+        )
+    goals, evaluation = _evaluate(world, chain, chain.periods["interim"])
+    verdict = stewardship_verdict(
+        world.municipality, 2026, chain.periods["interim"], evaluation, goals
+    )
+    assert verdict.achieved is True
+    assert [g["title"] for g in verdict.financial_goals] == ["Soliditet"]
+    assert verdict.financial_achieved is False
+    assert verdict.overall is False
+
+    open_period(chain.periods["interim"])
+    text = (
+        client_for("politiker")
+        .get(f"/mal/?ar=2026&period={chain.periods['interim'].pk}")
+        .content.decode()
+    )
+    assert "God ekonomisk hushållning uppnås inte." in text
+    assert "Soliditet: 27,5 %" in text

@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from redthread.core.registry import register_start_panel
 from redthread.core.search import model_search
 from redthread.finance.models import BudgetChange, ImportJob, ProjectCode, ResponsibilityCode
+from redthread.finance.services import financial_goal_results
+from redthread.goals.evaluation import register_financial_goals
+
+register_financial_goals(financial_goal_results)
 
 model_search(
     BudgetChange,

@@ -8,7 +8,7 @@ is the follow-up's assessment when there is one, else the computed status.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -206,6 +206,15 @@ def _municipality_of(metric: Indicator | Measure) -> Municipality:
     return metric.commitment.body.municipality
 
 
+#: Sources of the financial goals KF decided for a year (the finance app registers one):
+#: ``(municipality, year) -> [{"title", "target", "actual", "unit", "fulfilled", "decision"}]``.
+FINANCIAL_GOAL_SOURCES: list[Callable[[Municipality, int], list[dict[str, Any]]]] = []
+
+
+def register_financial_goals(source: Callable[[Municipality, int], list[dict[str, Any]]]) -> None:
+    FINANCIAL_GOAL_SOURCES.append(source)
+
+
 @dataclass
 class StewardshipVerdict:
     """God ekonomisk hushållning as far as the kommunmål go: the share fulfilled against KF's threshold."""
@@ -217,6 +226,7 @@ class StewardshipVerdict:
     total: int
     required_share: Decimal | None
     decision: Any
+    financial_goals: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def share(self) -> Decimal | None:
@@ -224,9 +234,26 @@ class StewardshipVerdict:
 
     @property
     def achieved(self) -> bool | None:
+        """The kommunmål part: the share fulfilled against KF's threshold."""
         if self.required_share is None or self.share is None:
             return None
         return self.share >= self.required_share
+
+    @property
+    def financial_achieved(self) -> bool | None:
+        """The financial part: every financial goal with an outcome is met."""
+        judged = [g["fulfilled"] for g in self.financial_goals if g.get("fulfilled") is not None]
+        if not judged:
+            return None
+        return all(judged)
+
+    @property
+    def overall(self) -> bool | None:
+        """God ekonomisk hushållning: both the verksamhet's goals and the financial goals."""
+        parts = [p for p in (self.achieved, self.financial_achieved) if p is not None]
+        if not parts:
+            return None
+        return all(parts)
 
 
 def stewardship_verdict(
@@ -245,7 +272,9 @@ def stewardship_verdict(
         .select_related("decision__body")
         .first()
     )
+    financial = [goal for source in FINANCIAL_GOAL_SOURCES for goal in source(municipality, year)]
     return StewardshipVerdict(
+        financial_goals=financial,
         year=year,
         period=period,
         fulfilled=sum(1 for s in statuses if s == Status.GREEN),

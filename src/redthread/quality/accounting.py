@@ -167,9 +167,7 @@ def quality_account(body: Body, year: int) -> QualityAccount:
     units = serving_units(body)
     in_units = _in_units("unit__", units)
     proposals = list(
-        ImprovementProposal.objects.filter(in_units, submitted_on__year=year).select_related(
-            "unit"
-        )
+        ImprovementProposal.objects.filter(in_units, submitted_on__year=year).select_related("unit")
     )
     figures = ProposalFigures()
     for proposal in proposals:
@@ -178,7 +176,9 @@ def quality_account(body: Body, year: int) -> QualityAccount:
     processes = list(
         Process.objects.filter(in_units)
         .select_related("unit", "owner")
-        .annotate(step_count=Count("steps", distinct=True), risk_count=Count("risks", distinct=True))
+        .annotate(
+            step_count=Count("steps", distinct=True), risk_count=Count("risks", distinct=True)
+        )
         .order_by("kind", "title")
     )
     declarations = list(
@@ -200,9 +200,9 @@ def quality_account(body: Body, year: int) -> QualityAccount:
         .order_by("kind", "month")
     )
     totals: dict[int, list[SurveyResult]] = {}
-    for result in SurveyResult.objects.filter(
-        survey__in=surveys, unit__isnull=True
-    ).select_related("index"):
+    for result in SurveyResult.objects.filter(survey__in=surveys, unit__isnull=True).select_related(
+        "index"
+    ):
         totals.setdefault(result.survey_id, []).append(result)
     return QualityAccount(
         body=body,

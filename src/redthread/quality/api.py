@@ -74,7 +74,12 @@ def _result(result: PromiseResult | None) -> dict[str, Any] | None:
         return None
     period = result.period
     return {
-        "period": {"id": period.pk, "key": period.key, "label": period.label, "state": period.state},
+        "period": {
+            "id": period.pk,
+            "key": period.key,
+            "label": period.label,
+            "state": period.state,
+        },
         "measure_id": result.measure.pk,
         "actual": result.actual.value,
         "target": result.target.value if result.target else None,

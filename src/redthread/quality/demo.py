@@ -500,12 +500,15 @@ def _employee_rows(
     rows = [Row(indexes["HME"], None, total, women, men, 2140 if year == 2022 else 2215)]
     for code, offset in (("HME-M", 2), ("HME-L", 1), ("HME-S", -3)):
         rows.append(Row(indexes[code], None, total + offset, None, None, None))
-    keys = ["ksf", "osf", "uf", "kff", "stf", "bk", "mk", "osf_hemtjanst_norr",
-            "osf_hemtjanst_soder", "osf_sabo", "uf_hagaskolan", "kff_bibliotek"]
-    for key in keys:
+    # Unit, answers (about 80 % of the staff): förvaltningar with women and men, enheter without.
+    sizes = {
+        "ksf": 212, "osf": 1046, "uf": 884, "kff": 96, "stf": 341, "bk": 38, "mk": 27,
+        "osf_hemtjanst_norr": 41, "osf_hemtjanst_soder": 36, "osf_sabo": 58,
+        "uf_hagaskolan": 47, "kff_bibliotek": 19,
+    }  # fmt: skip
+    for key, answers in sizes.items():
         value = (total + Decimal(rng.randint(-6, 6))).quantize(Decimal(1))
         small = units[key].kind == Unit.Kind.UNIT
-        answers = rng.randint(18, 45) if small else rng.randint(90, 620)
         w, m = (None, None) if small else (value + 1, value - 2)
         rows.append(Row(indexes["HME"], units[key], value, w, m, answers))
     return rows
@@ -572,7 +575,7 @@ def _proposals(
             closed_on=when[-1].date() if final in (Stage.DONE, Stage.REJECTED) else None,
             is_illustrative=True,
         )
-        source = Stage.NEW
+        source: str = Stage.NEW
         for key, at in zip(steps, when, strict=True):
             transition = TRANSITIONS[key]
             by = manager if transition.by == "manager" else (proposal.owner or manager)

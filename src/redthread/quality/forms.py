@@ -23,6 +23,7 @@ from redthread.quality.models import (
     ServiceDeclaration,
     ServicePromise,
     Survey,
+    Transition,
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -98,9 +99,13 @@ class PromiseForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[ServicePr
         model = ServicePromise
         fields = ["text", "detail", "measure", "order"]
         widgets = {"detail": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"text": {"required": _("Skriv löftet, t.ex. Du får svar inom 5 arbetsdagar.")}}
+        error_messages = {
+            "text": {"required": _("Skriv löftet, t.ex. Du får svar inom 5 arbetsdagar.")}
+        }
 
-    def __init__(self, *args: Any, declaration: ServiceDeclaration, year: int, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, declaration: ServiceDeclaration, year: int, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.instance.declaration = declaration
         measures = Measure.objects.filter(year__gte=year - 1, commitment__body=declaration.body)
@@ -116,7 +121,9 @@ class DecideForm(StyledFormMixin, forms.Form):
     decision = forms.ModelChoiceField(
         label=_("Nämndens beslut"),
         queryset=Decision.objects.none(),
-        error_messages={"required": _("Välj nämndens beslut. Registrera beslutet först om det saknas.")},
+        error_messages={
+            "required": _("Välj nämndens beslut. Registrera beslutet först om det saknas.")
+        },
     )
     valid_from = forms.DateField(
         label=_("Gäller från"),
@@ -128,7 +135,9 @@ class DecideForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, declaration: ServiceDeclaration, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _limit(self, "decision", Decision.objects.filter(body=declaration.body).select_related("body"))
+        _limit(
+            self, "decision", Decision.objects.filter(body=declaration.body).select_related("body")
+        )
         _label(self, "decision", lambda d: f"{d.citation} – {d.title}")
 
 
@@ -149,9 +158,7 @@ class ProposalForm(StyledFormMixin, forms.ModelForm[ImprovementProposal]):
         super().__init__(*args, **kwargs)
         _limit(self, "unit", Unit.objects.filter(municipality=municipality))
         _limit(self, "process", Process.objects.filter(municipality=municipality))
-        goals = MunicipalGoal.objects.filter(
-            year=year, area__vision__municipality=municipality
-        )
+        goals = MunicipalGoal.objects.filter(year=year, area__vision__municipality=municipality)
         if self.instance.goal_id:
             goals = MunicipalGoal.objects.filter(Q(pk=self.instance.goal_id) | Q(pk__in=goals))
         _limit(self, "goal", goals)
@@ -191,43 +198,53 @@ class ProposalEditForm(VersionedFormMixin, ProposalForm):
         _limit(self, "owner", Person.objects.filter(municipality=municipality))
 
 
-TEXT_FIELDS = {
+TEXT_FIELDS: dict[str, tuple[Any, Any]] = {
     "plan": (_("Plan"), _("Vad ska göras, av vem och när? Hur ser vi att det blev bättre?")),
     "result": (_("Vad genomfördes?"), ""),
-    "effect": (_("Vilken effekt blev det?"), _("Jämför med hur det var före, gärna med ett mätt värde.")),
+    "effect": (
+        _("Vilken effekt blev det?"),
+        _("Jämför med hur det var före, gärna med ett mätt värde."),
+    ),
     "standard": (_("Så här arbetar vi från och med nu"), ""),
 }
 
 
 class MoveForm(StyledFormMixin, forms.Form):
-    """One move of a proposal round the wheel, asking for what that move needs."""
+    """One move of a proposal round the wheel, asking for what that move needs.
 
-    def __init__(self, *args: Any, proposal: ImprovementProposal, key: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        transition = TRANSITIONS[key]
-        self.transition = transition
-        self.prefix = key
-        if "owner" in transition.requires:
-            self.fields["owner"] = forms.ModelChoiceField(
-                label=_("Ägare"),
-                queryset=Person.objects.filter(municipality=proposal.unit.municipality_id),
-                initial=proposal.owner_id,
-                error_messages={"required": _("Välj vem som äger förslaget och driver det vidare.")},
-            )
-        for name, (label, help_text) in TEXT_FIELDS.items():
-            if name in transition.requires:
-                self.fields[name] = forms.CharField(
-                    label=label,
-                    help_text=help_text,
-                    widget=forms.Textarea(attrs={"rows": 3}),
-                    initial=getattr(proposal, name),
-                    required=False,
-                )
-        self.fields["note"] = forms.CharField(
-            label=_("Motivering") if "note" in transition.requires else _("Kommentar"),
-            widget=forms.Textarea(attrs={"rows": 2}),
-            required=False,
+    Build it with ``move_form``: the fields depend on the move.
+    """
+
+    transition: Transition
+
+
+def move_form(data: Any = None, *, proposal: ImprovementProposal, key: str) -> MoveForm:
+    transition = TRANSITIONS[key]
+    fields: dict[str, forms.Field] = {}
+    if "owner" in transition.requires:
+        fields["owner"] = forms.ModelChoiceField(
+            label=_("Ägare"),
+            queryset=Person.objects.filter(municipality=proposal.unit.municipality_id),
+            initial=proposal.owner_id,
+            error_messages={"required": _("Välj vem som äger förslaget och driver det vidare.")},
         )
+    for name, (label, help_text) in TEXT_FIELDS.items():
+        if name in transition.requires:
+            fields[name] = forms.CharField(
+                label=label,
+                help_text=help_text,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=getattr(proposal, name),
+                required=False,
+            )
+    fields["note"] = forms.CharField(
+        label=_("Motivering") if "note" in transition.requires else _("Kommentar"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    form_class = type(f"MoveForm_{key}", (MoveForm,), {**fields, "transition": transition})
+    form: MoveForm = form_class(data, prefix=key)
+    return form
 
 
 class ProcessForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[Process]):
@@ -249,7 +266,11 @@ class ProcessForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm[Process])
             "activities",
         ]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"declarations": MULTIPLE_HELP, "risks": MULTIPLE_HELP, "activities": MULTIPLE_HELP}
+        help_texts = {
+            "declarations": MULTIPLE_HELP,
+            "risks": MULTIPLE_HELP,
+            "activities": MULTIPLE_HELP,
+        }
         error_messages = {
             "title": {"required": _("Skriv processens namn.")},
             "purpose": {"required": _("Skriv processens syfte.")},

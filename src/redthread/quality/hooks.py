@@ -8,7 +8,12 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from redthread.core.registry import PublicLink, register_public_link, register_start_panel
+from redthread.core.registry import (
+    PublicLink,
+    register_public_link,
+    register_shell,
+    register_start_panel,
+)
 from redthread.core.search import model_search
 from redthread.documents.links import register_linkable
 from redthread.goals.models import Vision
@@ -77,15 +82,43 @@ register_public_link(
 )
 
 
+@register_shell
+def public_vision(request: HttpRequest) -> dict[str, Any]:
+    """The vision on the public start page (its template asks for ``vision``); nowhere else."""
+    if (
+        request.path != "/"
+        or getattr(request, "user", None) is None
+        or request.user.is_authenticated
+    ):
+        return {}
+    try:
+        municipality = Municipality.objects.current()
+    except Municipality.DoesNotExist:
+        return {}
+    vision = Vision.for_year(municipality, planning_year(municipality))
+    return {"vision": f"{vision.title}: {vision.statement}"} if vision else {}
+
+
 @register_start_panel(5)
 def values_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
-    """The vision and the värdegrund where everyone starts, with the proposals waiting on the user."""
+    """The vision and the värdegrund where everyone starts."""
     user: Any = request.user
     if not user.has_perm("quality.open_area"):
         return None
     municipality = Municipality.objects.current()
     values = list(CoreValue.objects.filter(municipality=municipality))
     vision = Vision.for_year(municipality, planning_year(municipality))
+    if not values and vision is None:
+        return None
+    return "quality/_values_panel.html", {"vision": vision, "values": values}
+
+
+@register_start_panel(15)
+def proposals_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
+    """Proposals waiting for the manager to take them on, and those the user owns."""
+    user: Any = request.user
+    if not user.has_perm("quality.open_area"):
+        return None
     scope = user.scope
     waiting: list[ImprovementProposal] = []
     owned: list[ImprovementProposal] = []
@@ -105,9 +138,6 @@ def values_panel(request: HttpRequest) -> tuple[str, dict[str, Any]] | None:
             .select_related("unit")
             .order_by("submitted_on")[:5]
         )
-    if not values and vision is None and not waiting and not owned:
+    if not waiting and not owned:
         return None
-    return (
-        "quality/_start_panel.html",
-        {"vision": vision, "values": values, "waiting": waiting, "owned": owned},
-    )
+    return "quality/_proposals_panel.html", {"waiting": waiting, "owned": owned}

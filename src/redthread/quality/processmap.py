@@ -123,7 +123,7 @@ def _text(node: Node, x: float, y: float) -> str:
             f"{escape(line)}</text>"
         )
     if node.detail:
-        detail = _lines(node.detail, width + 4, 1)[0]
+        detail = _lines(node.detail, width + 7, 1)[0]
         parts.append(
             f'<text x="{left:.0f}" y="{y + BOX_H - 9:.0f}" font-size="11" fill="{MUTED}" '
             f'font-style="italic">{escape(detail)}</text>'

@@ -11,6 +11,7 @@ A promise is linked to one year's measure; the other years' versions of the same
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from uuid import UUID
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from redthread.core.formatting import number
 from redthread.cycle.models import ReportingPeriod
 from redthread.goals.models import Actual, GoalSettings, Measure, Target
 from redthread.goals.status import Status
@@ -47,6 +49,21 @@ class PromiseResult:
     @property
     def label(self) -> str:
         return str(KEPT_LABELS[self.status])
+
+    @property
+    def actual_text(self) -> str:
+        return _in_unit(self.actual.value, self.measure)
+
+    @property
+    def target_text(self) -> str:
+        return _in_unit(self.target.value, self.measure) if self.target else "–"
+
+
+def _in_unit(value: Any, measure: Measure) -> str:
+    """``96 %``, ``13`` (a count needs no unit word), ``38 dagar``."""
+    text = number(value, measure.decimals)
+    unit = measure.unit_label
+    return f"{text}\u00a0{unit}" if unit and unit != "antal" else text
 
 
 def promise_results(
@@ -82,9 +99,7 @@ def promise_results(
         )
     for rows in by_lineage.values():
         rows.sort(key=lambda r: (r.period.end_date, -PERIOD_RANK[r.period.kind]), reverse=True)
-    return {
-        p.pk: by_lineage.get(p.measure.lineage, []) for p in promises if p.measure is not None
-    }
+    return {p.pk: by_lineage.get(p.measure.lineage, []) for p in promises if p.measure is not None}
 
 
 def latest_results(
@@ -93,23 +108,35 @@ def latest_results(
     """The newest result of each promise, or None where nothing is measured yet."""
     promises = list(promises)
     results = promise_results(promises, municipality, closed_only=closed_only)
-    return {p.pk: (results.get(p.pk) or [None])[0] for p in promises}
+    found: dict[int, PromiseResult | None] = {}
+    for promise in promises:
+        rows = results.get(promise.pk)
+        found[promise.pk] = rows[0] if rows else None
+    return found
 
 
 def results_table(
     promises: list[ServicePromise], results: dict[int, list[PromiseResult]], limit: int = 6
 ) -> dict[str, Any]:
-    """The latest ``limit`` periods of any promise as columns, one row per promise."""
-    periods: dict[int, ReportingPeriod] = {}
+    """The latest ``limit`` period ends as columns, one row per promise.
+
+    Periods ending the same day (the August month report and the delår) share a column;
+    a promise shows its result of the weightier period (helår, delår, prognos, month).
+    """
+    best: dict[dt.date, ReportingPeriod] = {}
     for rows in results.values():
         for row in rows:
-            periods.setdefault(row.period.pk, row.period)
-    columns = sorted(
-        periods.values(), key=lambda p: (p.end_date, -PERIOD_RANK[p.kind]), reverse=True
-    )[:limit]
+            known = best.get(row.period.end_date)
+            if known is None or PERIOD_RANK[row.period.kind] < PERIOD_RANK[known.kind]:
+                best[row.period.end_date] = row.period
+    columns = [best[end] for end in sorted(best, reverse=True)[:limit]]
     columns.reverse()
     table = []
     for promise in promises:
-        by_period = {r.period.pk: r for r in results.get(promise.pk, [])}
-        table.append((promise, [by_period.get(p.pk) for p in columns]))
+        by_end: dict[dt.date, PromiseResult] = {}
+        for row in results.get(promise.pk, []):
+            current = by_end.get(row.period.end_date)
+            if current is None or PERIOD_RANK[row.period.kind] < PERIOD_RANK[current.period.kind]:
+                by_end[row.period.end_date] = row
+        table.append((promise, [by_end.get(p.end_date) for p in columns]))
     return {"columns": columns, "rows": table}

@@ -174,7 +174,9 @@ add_perm("quality.view_servicedeclaration", is_internal)
 add_perm("quality.add_servicedeclaration", keeps_declarations)
 add_perm("quality.change_servicedeclaration", keeps_declarations)
 add_perm("quality.delete_servicedeclaration", keeps_declarations & never_decided)
-add_perm("quality.decide_servicedeclaration", is_writer & (is_quality_strategist | decides_for_body))
+add_perm(
+    "quality.decide_servicedeclaration", is_writer & (is_quality_strategist | decides_for_body)
+)
 add_perm("quality.view_servicepromise", is_internal)
 for action in ("add", "change", "delete"):
     add_perm(f"quality.{action}_servicepromise", keeps_declarations)
@@ -219,7 +221,9 @@ for action in ("add", "change", "delete"):
 # The kvalitetsredovisning.
 add_perm("quality.view_qualityreport", is_internal)
 for action in ("add", "change"):
-    add_perm(f"quality.{action}_qualityreport", is_writer & (is_quality_strategist | decides_for_body))
+    add_perm(
+        f"quality.{action}_qualityreport", is_writer & (is_quality_strategist | decides_for_body)
+    )
 add_perm("quality.delete_qualityreport", is_writer & is_quality_strategist)
 
 # The värdegrund.

@@ -130,8 +130,10 @@ def _csv_rows(data: bytes) -> Iterator[Cells]:
         if not any(c.strip() for c in cells):
             continue
         values = {key: cells[i] if i < len(cells) else "" for i, key in columns.items()}
-        places = {key: _("rad %(line)s, kolumn %(column)s") % {"line": line, "column": _label(key)}
-                  for key in columns.values()}
+        places = {
+            key: _("rad %(line)s, kolumn %(column)s") % {"line": line, "column": _label(key)}
+            for key in columns.values()
+        }
         yield Cells(line, values, places)
 
 
@@ -152,8 +154,10 @@ def _xlsx_rows(data: bytes) -> Iterator[Cells]:
         if not any(c not in (None, "") for c in cells):
             continue
         values = {key: cells[i] if i < len(cells) else None for i, key in columns.items()}
-        places = {key: _("cell %(cell)s") % {"cell": f"{get_column_letter(i + 1)}{line}"}
-                  for i, key in columns.items()}
+        places = {
+            key: _("cell %(cell)s") % {"cell": f"{get_column_letter(i + 1)}{line}"}
+            for i, key in columns.items()
+        }
         yield Cells(line, values, places)
     if columns is None:
         raise ImportRefused([_("Filen är tom. Välj filen med enkätresultaten.")])
@@ -188,9 +192,9 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
         for i in SurveyIndex.objects.filter(municipality=survey.municipality, kind=survey.kind)
     }
     units: dict[str, list[Unit]] = {}
-    for unit in Unit.objects.filter(municipality=survey.municipality):
-        for key in {unit.name.casefold(), unit.short_name.casefold()} - {""}:
-            units.setdefault(key, []).append(unit)
+    for candidate in Unit.objects.filter(municipality=survey.municipality):
+        for name in {candidate.name.casefold(), candidate.short_name.casefold()} - {""}:
+            units.setdefault(name, []).append(candidate)
     errors: list[str] = []
     rows: list[Row] = []
     seen: dict[tuple[int, int | None], int] = {}
@@ -261,18 +265,18 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
                 % {"line": cells.number}
             )
         if index is not None:
-            key = (index.pk, unit.pk if unit else None)
-            if key in seen:
+            place_key = (index.pk, unit.pk if unit else None)
+            if place_key in seen:
                 errors.append(
                     _("Rad %(line)s: %(code)s för %(unit)s finns redan på rad %(first)s.")
                     % {
                         "line": cells.number,
                         "code": index.code,
                         "unit": unit or _("hela kommunen"),
-                        "first": seen[key],
+                        "first": seen[place_key],
                     }
                 )
-            seen[key] = cells.number
+            seen[place_key] = cells.number
             rows.append(
                 Row(index, unit, numbers["value"], numbers["women"], numbers["men"], respondents)
             )
@@ -333,9 +337,7 @@ def save(survey: Survey, rows: list[Row], period: ReportingPeriod | None) -> Imp
         for existing in SurveyResult.objects.filter(survey=survey):
             if (existing.index_id, existing.unit_id) not in wanted:
                 existing.delete()
-        stored = {
-            (r.index_id, r.unit_id): r for r in SurveyResult.objects.filter(survey=survey)
-        }
+        stored = {(r.index_id, r.unit_id): r for r in SurveyResult.objects.filter(survey=survey)}
         for key, row in wanted.items():
             values = {
                 "value": row.value,

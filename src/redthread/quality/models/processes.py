@@ -119,7 +119,10 @@ class ProcessStep(DomainModel):
     order = models.PositiveSmallIntegerField(_("ordning"))
     title = models.CharField(_("steg"), max_length=120)
     performer = models.CharField(
-        _("utförs av"), max_length=120, blank=True, help_text=_("En roll, t.ex. biståndshandläggare.")
+        _("utförs av"),
+        max_length=120,
+        blank=True,
+        help_text=_("En roll, t.ex. biståndshandläggare."),
     )
     description = models.TextField(_("beskrivning"), blank=True)
 

@@ -62,13 +62,52 @@ class Transition:
 TRANSITIONS: dict[str, Transition] = {
     t.key: t
     for t in [
-        Transition("accept", (Stage.NEW,), Stage.PLAN, _("Ta emot och börja planera"), MANAGER_MOVE, ("owner",)),
-        Transition("reject", (Stage.NEW,), Stage.REJECTED, _("Avslå förslaget"), MANAGER_MOVE, ("note",)),
-        Transition("carry_out", (Stage.PLAN,), Stage.DO, _("Planen är klar: genomför"), OWNER_MOVE, ("plan",)),
-        Transition("evaluate", (Stage.DO,), Stage.CHECK, _("Genomfört: utvärdera"), OWNER_MOVE, ("result",)),
-        Transition("improve", (Stage.CHECK,), Stage.ACT, _("Utvärderat: förbättra"), OWNER_MOVE, ("effect",)),
-        Transition("adopt", (Stage.ACT,), Stage.DONE, _("Inför som nytt arbetssätt"), MANAGER_MOVE, ("standard",)),
-        Transition("again", (Stage.ACT,), Stage.PLAN, _("Ett varv till: planera igen"), OWNER_MOVE, ("note",)),
+        Transition(
+            "accept",
+            (Stage.NEW,),
+            Stage.PLAN,
+            _("Ta emot och börja planera"),
+            MANAGER_MOVE,
+            ("owner",),
+        ),
+        Transition(
+            "reject", (Stage.NEW,), Stage.REJECTED, _("Avslå förslaget"), MANAGER_MOVE, ("note",)
+        ),
+        Transition(
+            "carry_out",
+            (Stage.PLAN,),
+            Stage.DO,
+            _("Planen är klar: genomför"),
+            OWNER_MOVE,
+            ("plan",),
+        ),
+        Transition(
+            "evaluate", (Stage.DO,), Stage.CHECK, _("Genomfört: utvärdera"), OWNER_MOVE, ("result",)
+        ),
+        Transition(
+            "improve",
+            (Stage.CHECK,),
+            Stage.ACT,
+            _("Utvärderat: förbättra"),
+            OWNER_MOVE,
+            ("effect",),
+        ),
+        Transition(
+            "adopt",
+            (Stage.ACT,),
+            Stage.DONE,
+            _("Inför som nytt arbetssätt"),
+            MANAGER_MOVE,
+            ("standard",),
+        ),
+        Transition(
+            "again",
+            (Stage.ACT,),
+            Stage.PLAN,
+            _("Ett varv till: planera igen"),
+            OWNER_MOVE,
+            ("note",),
+        ),
         Transition("stop", WHEEL, Stage.STOPPED, _("Avbryt arbetet"), MANAGER_MOVE, ("note",)),
     ]
 }

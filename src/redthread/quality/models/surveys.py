@@ -44,6 +44,9 @@ class SurveyIndex(DomainModel):
     )
     title = models.CharField(_("namn"), max_length=200)
     unit_label = models.CharField(_("enhet"), max_length=20, blank=True)
+    decimals = models.PositiveSmallIntegerField(
+        _("decimaler"), default=0, validators=[MaxValueValidator(2)]
+    )
     indicator = models.ForeignKey(
         Indicator,
         verbose_name=_("indikator"),
@@ -123,9 +126,7 @@ class Survey(DomainModel):
     )
     topic = models.TextField(_("vad vi frågar om"))
     method = models.CharField(_("metod"), max_length=120, blank=True)
-    state = models.CharField(
-        _("läge"), max_length=10, choices=State.choices, default=State.PLANNED
-    )
+    state = models.CharField(_("läge"), max_length=10, choices=State.choices, default=State.PLANNED)
     respondents = models.PositiveIntegerField(_("antal svar"), null=True, blank=True)
     response_rate = models.DecimalField(
         _("svarsfrekvens (%)"), max_digits=5, decimal_places=1, null=True, blank=True
@@ -172,7 +173,9 @@ class SurveyResult(DomainModel):
     value_women = models.DecimalField(
         _("kvinnor"), max_digits=10, decimal_places=2, null=True, blank=True
     )
-    value_men = models.DecimalField(_("män"), max_digits=10, decimal_places=2, null=True, blank=True)
+    value_men = models.DecimalField(
+        _("män"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     respondents = models.PositiveIntegerField(_("antal svar"), null=True, blank=True)
 
     class Meta:

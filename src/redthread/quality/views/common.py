@@ -42,3 +42,8 @@ def add_errors(form: BaseForm, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def posted(request: HttpRequest) -> Any:
+    """The posted data, or None for a GET: a POST with every field empty is still a POST."""
+    return request.POST if request.method == "POST" else None

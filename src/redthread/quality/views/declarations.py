@@ -16,8 +16,7 @@ from redthread.quality.accounting import synpunkt_url
 from redthread.quality.forms import DecideForm, DeclarationForm, PromiseForm
 from redthread.quality.models import ServiceDeclaration, ServicePromise
 from redthread.quality.promises import latest_results, promise_results, results_table
-from redthread.quality.views.common import OUT_OF_REACH, add_errors, crumbs, municipality
-
+from redthread.quality.views.common import OUT_OF_REACH, add_errors, crumbs, municipality, posted
 
 
 def _crumbs() -> list[tuple[str, str]]:
@@ -70,7 +69,7 @@ def declaration_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def declaration_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "quality.add_servicedeclaration")
-    form = DeclarationForm(request.POST or None, municipality=municipality())
+    form = DeclarationForm(posted(request), municipality=municipality())
     if request.method == "POST" and form.is_valid():
         if not request.user.has_perm("quality.add_servicedeclaration", form.instance):
             form.add_error(None, OUT_OF_REACH)
@@ -102,7 +101,7 @@ def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "title": declaration.service,
             "declaration": declaration,
             "promises": promises,
-            "table": results_table(promises, results),
+            "table": results_table(promises, results, limit=5),
             "versions": versions,
             "undecided": not versions or versions[0].content != declaration.snapshot(promises),
             "synpunkt_url": synpunkt_url(declaration.code),
@@ -118,7 +117,7 @@ def declaration_edit(request: HttpRequest, pk: int) -> HttpResponse:
     declaration = _declaration(request, pk)
     require(request.user, "quality.change_servicedeclaration", declaration)
     form = DeclarationForm(
-        request.POST or None, instance=declaration, municipality=declaration.municipality
+        posted(request), instance=declaration, municipality=declaration.municipality
     )
     if request.method == "POST" and form.is_valid():
         if not request.user.has_perm("quality.change_servicedeclaration", form.instance):
@@ -156,7 +155,7 @@ def promise_edit(request: HttpRequest, pk: int, promise_pk: int | None = None) -
         messages.success(request, _("Löftet är borttaget ur utkastet."))
         return redirect(declaration)
     form = PromiseForm(
-        request.POST or None,
+        posted(request),
         instance=promise,
         declaration=declaration,
         year=planning_year(declaration.municipality),
@@ -185,7 +184,7 @@ def declaration_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The nämnd has decided the working copy: it becomes the next public version."""
     declaration = _declaration(request, pk)
     require(request.user, "quality.decide_servicedeclaration", declaration)
-    form = DecideForm(request.POST or None, declaration=declaration)
+    form = DecideForm(posted(request), declaration=declaration)
     if request.method == "POST" and form.is_valid():
         try:
             version = declaration.decide(

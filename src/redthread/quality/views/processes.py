@@ -18,7 +18,7 @@ from redthread.organisation.models import Unit
 from redthread.quality.forms import ProcessForm, StepFormSet
 from redthread.quality.models import Process, ProcessStep
 from redthread.quality.processmap import process_map
-from redthread.quality.views.common import OUT_OF_REACH, crumbs, municipality, year_of
+from redthread.quality.views.common import OUT_OF_REACH, crumbs, municipality, posted, year_of
 
 
 def _crumbs() -> list[tuple[str, str]]:
@@ -56,7 +56,9 @@ def process_list(request: HttpRequest) -> HttpResponse:
     order = {Process.Kind.CORE: 0, Process.Kind.MAIN: 1, Process.Kind.SUPPORT: 2}
     groups = [
         (roots[pk], sorted(items, key=lambda p: (order[Process.Kind(p.kind)], p.title)))
-        for pk, items in sorted(by_root.items(), key=lambda kv: (roots[kv[0]].order, roots[kv[0]].name))
+        for pk, items in sorted(
+            by_root.items(), key=lambda kv: (roots[kv[0]].order, roots[kv[0]].name)
+        )
         if pk in roots
     ]
     return render(
@@ -79,7 +81,9 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     steps = list(process.steps.all())
     user = request.user
-    risks = [r for r in process.risks.select_related("body") if user.has_perm("control.view_risk", r)]
+    risks = [
+        r for r in process.risks.select_related("body") if user.has_perm("control.view_risk", r)
+    ]
     return render(
         request,
         "quality/process_detail.html",
@@ -90,7 +94,9 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "map": process_map(process, steps),
             "children": list(process.children.all()),
             "risks": risks,
-            "activities": list(process.activities.select_related("unit").order_by("-year", "title")),
+            "activities": list(
+                process.activities.select_related("unit").order_by("-year", "title")
+            ),
             "declarations": list(process.declarations.all()),
             "proposals": list(process.proposals.order_by("-submitted_on")[:10]),
             "may_change": user.has_perm("quality.change_process", process),
@@ -112,7 +118,7 @@ def _form_page(request: HttpRequest, form: ProcessForm, title: str, extra: Any) 
 def process_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "quality.add_process")
     m = municipality()
-    form = ProcessForm(request.POST or None, municipality=m, year=year_of(request, m))
+    form = ProcessForm(posted(request), municipality=m, year=year_of(request, m))
     if request.method == "POST" and form.is_valid():
         if not request.user.has_perm("quality.add_process", form.instance):
             form.add_error(None, OUT_OF_REACH)
@@ -128,9 +134,7 @@ def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     require(request.user, "quality.change_process", process)
     m = process.municipality
-    form = ProcessForm(
-        request.POST or None, instance=process, municipality=m, year=year_of(request, m)
-    )
+    form = ProcessForm(posted(request), instance=process, municipality=m, year=year_of(request, m))
     if request.method == "POST" and form.is_valid():
         if not request.user.has_perm("quality.change_process", form.instance):
             form.add_error(None, OUT_OF_REACH)
@@ -148,7 +152,7 @@ def process_steps(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     require(request.user, "quality.change_process", process)
     queryset = ProcessStep.objects.filter(process=process)
-    formset = StepFormSet(request.POST or None, queryset=queryset, prefix="steg")
+    formset = StepFormSet(posted(request), queryset=queryset, prefix="steg")
     status = 200
     if request.method == "POST":
         if formset.is_valid() and _save_steps(formset, process):

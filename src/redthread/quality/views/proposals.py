@@ -17,7 +17,7 @@ from redthread.core.forms import invalid_status, save_versioned
 from redthread.core.permissions import get_visible_or_404, require
 from redthread.organisation.models import Assignment, Unit
 from redthread.quality.accounting import proposal_statistics
-from redthread.quality.forms import MoveForm, ProposalEditForm, ProposalForm
+from redthread.quality.forms import MoveForm, ProposalEditForm, ProposalForm, move_form
 from redthread.quality.models import (
     OPEN_STAGES,
     TRANSITIONS,
@@ -26,7 +26,7 @@ from redthread.quality.models import (
     Stage,
 )
 from redthread.quality.rules import may_make
-from redthread.quality.views.common import add_errors, crumbs, municipality, year_of
+from redthread.quality.views.common import add_errors, crumbs, municipality, posted, year_of
 
 PAGE_SIZE = 25
 
@@ -111,7 +111,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "quality.add_improvementproposal")
     m = municipality()
     form = ProposalForm(
-        request.POST or None,
+        posted(request),
         initial={"unit": _home_unit(request), "process": request.GET.get("process")},
         municipality=m,
         year=year_of(request, m),
@@ -138,7 +138,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
     moves = [
-        MoveForm(proposal=proposal, key=t.key)
+        move_form(proposal=proposal, key=t.key)
         for t in proposal.available()
         if may_make(request.user, proposal, t)
     ]
@@ -181,7 +181,7 @@ def proposal_move(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             )
             return redirect(proposal)
         raise PermissionDenied
-    form = MoveForm(request.POST, proposal=proposal, key=key)
+    form = move_form(request.POST, proposal=proposal, key=key)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -202,7 +202,7 @@ def proposal_move(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             return redirect(proposal)
     proposal.refresh_from_db()
     moves = [
-        form if t.key == key else MoveForm(proposal=proposal, key=t.key)
+        form if t.key == key else move_form(proposal=proposal, key=t.key)
         for t in proposal.available()
         if may_make(request.user, proposal, t)
     ]
@@ -220,12 +220,11 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "quality.change_improvementproposal", proposal)
     m = municipality()
     form = ProposalEditForm(
-        request.POST or None, instance=proposal, municipality=m, year=year_of(request, m)
+        posted(request), instance=proposal, municipality=m, year=year_of(request, m)
     )
-    if request.method == "POST" and form.is_valid():
-        if save_versioned(form) is not None:
-            messages.success(request, _("Förslaget är ändrat."))
-            return redirect(proposal)
+    if request.method == "POST" and form.is_valid() and save_versioned(form) is not None:
+        messages.success(request, _("Förslaget är ändrat."))
+        return redirect(proposal)
     return render(
         request,
         "quality/form.html",

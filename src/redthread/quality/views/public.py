@@ -7,6 +7,7 @@ open account.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -60,11 +61,14 @@ def _public(code: str) -> tuple[ServiceDeclaration, list[DeclarationVersion]]:
 
 
 def _validity(versions: list[DeclarationVersion]) -> list[dict[str, Any]]:
-    """Each version with the day it was replaced (the next version's first day), newest first."""
-    rows = []
-    following = None
+    """Each version with its last day (the day before the next version applied), newest first."""
+    rows: list[dict[str, Any]] = []
+    following: DeclarationVersion | None = None
     for version in versions:
-        rows.append({"version": version, "replaced_on": following.valid_from if following else None})
+        last_day: dt.date | None = (
+            following.valid_from - dt.timedelta(days=1) if following else None
+        )
+        rows.append({"version": version, "last_day": last_day})
         following = version
     return rows
 
@@ -98,7 +102,9 @@ def public_declaration(request: HttpRequest, code: str) -> HttpResponse:
             "declaration": declaration,
             "version": current,
             "content": content,
-            "promises": [(p, by_id.get(live.get(p.get("id")))) for p in content.get("promises", [])],
+            "promises": [
+                (p, by_id.get(live.get(p.get("id")))) for p in content.get("promises", [])
+            ],
             "columns": table["columns"],
             "measured": any(results.values()),
             "versions": _validity(versions),
@@ -124,7 +130,7 @@ def public_declaration_version(request: HttpRequest, code: str, number: int) -> 
             % {"service": version.content.get("service", declaration.service), "number": number},
             "declaration": declaration,
             "version": version,
-            "replaced_on": row["replaced_on"],
+            "last_day": row["last_day"],
             "content": _content(declaration, version),
             "current": versions[0],
         },

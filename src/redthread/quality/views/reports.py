@@ -24,7 +24,7 @@ from redthread.quality.models import (
     Survey,
     SurveyKind,
 )
-from redthread.quality.views.common import crumbs, municipality, year_of
+from redthread.quality.views.common import municipality, posted, year_of
 
 
 @login_required
@@ -81,12 +81,12 @@ def report(request: HttpRequest, body_pk: int, year: int) -> HttpResponse:
             "title": _("Kvalitetsredovisning %(year)s, %(body)s") % {"year": year, "body": body},
             "body": body,
             "year": year,
-            "years": range(year - 2, year + 1),
+            "years": range(year - 2, year + 2),
             "report": written,
             "account": quality_account(body, year),
             "bodies": list(service_bodies(m)),
             "may_change": request.user.has_perm("quality.change_qualityreport", candidate),
-            "crumbs": crumbs(("quality:overview", _("Kvalitet"))),
+            "crumbs": [],
         },
     )
 
@@ -99,11 +99,10 @@ def report_edit(request: HttpRequest, body_pk: int, year: int) -> HttpResponse:
         body=body, year=year
     )
     require(request.user, "quality.change_qualityreport", instance)
-    form = QualityReportForm(request.POST or None, instance=instance, body=body)
-    if request.method == "POST" and form.is_valid():
-        if save_versioned(form) is not None:
-            messages.success(request, _("Kvalitetsredovisningens text är sparad."))
-            return redirect("quality:report", body_pk=body.pk, year=year)
+    form = QualityReportForm(posted(request), instance=instance, body=body)
+    if request.method == "POST" and form.is_valid() and save_versioned(form) is not None:
+        messages.success(request, _("Kvalitetsredovisningens text är sparad."))
+        return redirect("quality:report", body_pk=body.pk, year=year)
     return render(
         request,
         "quality/form.html",

@@ -18,7 +18,7 @@ from redthread.cycle.models import MONTH_NAMES
 from redthread.quality.forms import SurveyForm, SurveyImportForm
 from redthread.quality.models import Survey, SurveyIndex, SurveyKind, SurveyResult
 from redthread.quality.survey_import import ImportRefused, import_results
-from redthread.quality.views.common import OUT_OF_REACH, crumbs, municipality, year_of
+from redthread.quality.views.common import OUT_OF_REACH, crumbs, municipality, posted, year_of
 
 
 def _crumbs() -> list[tuple[str, str]]:
@@ -96,6 +96,7 @@ def customer_plan(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def customer_plan_current(request: HttpRequest) -> HttpResponse:
+    require(request.user, "quality.view_survey")
     return redirect("quality:customer_plan", year=year_of(request, municipality()))
 
 
@@ -140,7 +141,7 @@ def survey_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "quality.add_survey")
     m = municipality()
     initial: dict[str, Any] = {"year": year_of(request, m), "kind": SurveyKind.CUSTOMER}
-    form = SurveyForm(request.POST or None, initial=initial, municipality=m)
+    form = SurveyForm(posted(request), initial=initial, municipality=m)
     if request.method == "POST" and form.is_valid():
         if not request.user.has_perm("quality.change_survey", form.instance):
             form.add_error(None, OUT_OF_REACH)
@@ -160,7 +161,7 @@ def survey_create(request: HttpRequest) -> HttpResponse:
 def survey_edit(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _survey(request, pk)
     require(request.user, "quality.change_survey", survey)
-    form = SurveyForm(request.POST or None, instance=survey, municipality=survey.municipality)
+    form = SurveyForm(posted(request), instance=survey, municipality=survey.municipality)
     if request.method == "POST" and form.is_valid():
         if not request.user.has_perm("quality.change_survey", form.instance):
             form.add_error(None, OUT_OF_REACH)
@@ -180,7 +181,7 @@ def survey_import(request: HttpRequest, pk: int) -> HttpResponse:
     """Results in from a CSV or Excel file: all rows or none, each error naming its row or cell."""
     survey = _survey(request, pk)
     require(request.user, "quality.change_survey", survey)
-    form = SurveyImportForm(request.POST or None, request.FILES or None)
+    form = SurveyImportForm(posted(request), request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

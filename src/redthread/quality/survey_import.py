@@ -163,6 +163,10 @@ def _xlsx_rows(data: bytes) -> Iterator[Cells]:
         raise ImportRefused([_("Filen är tom. Välj filen med enkätresultaten.")])
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _label(key: str) -> str:
     return {
         "index": _("Index"),
@@ -211,7 +215,7 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
             errors.append(
                 _("%(place)s: indexet ”%(code)s” finns inte för %(kind)s. Kända index: %(known)s.")
                 % {
-                    "place": place["index"].capitalize(),
+                    "place": _upper_first(place["index"]),
                     "code": code,
                     "kind": survey.get_kind_display(),
                     "known": known,
@@ -219,6 +223,7 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
             )
         unit_name = str(cells.values.get("unit") or "").strip()
         unit: Unit | None = None
+        unit_known = True
         if unit_name.casefold() not in WHOLE:
             matches = units.get(unit_name.casefold(), [])
             if len(matches) != 1:
@@ -230,7 +235,8 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
                     if not matches
                     else _("%(place)s: flera enheter heter ”%(unit)s”. Skriv förkortningen.")
                 )
-                errors.append(message % {"place": place["unit"].capitalize(), "unit": unit_name})
+                errors.append(message % {"place": _upper_first(place["unit"]), "unit": unit_name})
+                unit_known = False
             else:
                 unit = matches[0]
         numbers: dict[str, Decimal | None] = {}
@@ -242,7 +248,7 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
                 numbers[key] = None
                 errors.append(
                     _("%(place)s: ”%(value)s” är inget tal. Skriv ett tal, t.ex. 78,5.")
-                    % {"place": place[key].capitalize(), "value": raw}
+                    % {"place": _upper_first(place[key]), "value": raw}
                 )
         respondents: int | None = None
         raw = cells.values.get("respondents")
@@ -255,7 +261,7 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
         except (InvalidOperation, ValueError):
             errors.append(
                 _("%(place)s: antal svar ska vara ett heltal, inte ”%(value)s”.")
-                % {"place": place["respondents"].capitalize(), "value": raw}
+                % {"place": _upper_first(place["respondents"]), "value": raw}
             )
         if all(v is None for v in numbers.values()) and not any(
             cells.values.get(k) not in (None, "") for k in ("value", "women", "men")
@@ -264,7 +270,7 @@ def parse(survey: Survey, file: IO[bytes], name: str) -> list[Row]:
                 _("Rad %(line)s: ange ett värde, eller värden för kvinnor och män.")
                 % {"line": cells.number}
             )
-        if index is not None:
+        if index is not None and unit_known:
             place_key = (index.pk, unit.pk if unit else None)
             if place_key in seen:
                 errors.append(

@@ -108,6 +108,6 @@ def test_periods_ending_the_same_day_share_a_column_and_the_delar_counts(world: 
     promises = [kept, team]
     table = results_table(promises, promise_results(promises, world.municipality))
     assert [p.kind for p in table["columns"]] == ["interim"]
-    (first, [kept_cell]), (_second, [team_cell]) = table["rows"]
+    (_first, [kept_cell]), (_second, [team_cell]) = table["rows"]
     assert kept_cell.period.kind == "interim"  # the delår's 66,9, not the month's 50
     assert team_cell.period.kind == "month"  # only the month report has the fast team's figure

@@ -128,7 +128,9 @@ def test_a_risk_out_of_range_is_refused(world: World, client_for: Any) -> None:
     assert response.status_code == 200 and not project.risks.exists()
 
 
-def test_an_effect_goal_can_serve_a_kommunmal_or_stand_on_its_own(world: World, client_for: Any) -> None:
+def test_an_effect_goal_can_serve_a_kommunmal_or_stand_on_its_own(
+    world: World, client_for: Any
+) -> None:
     project = a_project(world)
     goal = world.extra["chain"].goals["aldre"]
     page = client_for("enhetschef").get(reverse("projects:goal_create", args=[project.pk]))

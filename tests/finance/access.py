@@ -80,6 +80,16 @@ def _job(w):
     return job.pk
 
 
+def _stalled_job(w):
+    """A job whose worker stopped a day ago, mid-import."""
+    pk = _job(w)
+    ImportJob.objects.filter(pk=pk).update(
+        state=ImportJob.State.RUNNING,
+        started_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+    return pk
+
+
 def _ledger_import(w):
     with acting_as(w.users["ekonom"]):
         item = LedgerImport.objects.create(
@@ -254,6 +264,10 @@ PAGES = {
     "finance:import_job_status": Case(
         url=lambda w: reverse("finance:import_job_status", args=[_job(w)]),
         get=only(READERS, denied=NOT_FOUND),
+    ),
+    "finance:import_job_retry": Case(
+        url=lambda w: reverse("finance:import_job_retry", args=[_stalled_job(w)]),
+        post=only(ECONOMIST, ok=REDIRECT, denied=FORBIDDEN),
     ),
     "finance:ledger_import": Case(
         url=lambda w: reverse("finance:ledger_import", args=[_ledger_import(w)]),

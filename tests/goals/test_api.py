@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.goals.factories import Chain, open_period
+from tests.goals.factories import Chain, close_february, open_period
 from tests.world import World
 
 
@@ -55,6 +55,7 @@ def test_an_activitys_chain_goes_up_to_the_vision(world: World, chain: Chain, ap
 
 
 def test_the_periods_have_their_state(world: World, chain: Chain, api_for: Any) -> None:
+    close_february(world)
     data = api_for("medarbetare").get("/api/v1/goals/periods?year=2026").json()
     february = next(p for p in data if p["key"] == "2026-02-manad")
     assert february["state"] == "closed" and len(data) == 15

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from redthread.goals import excel
 from redthread.goals.models import Actual, Target
-from tests.goals.factories import Chain
+from tests.goals.factories import Chain, close_february
 from tests.world import World
 
 
@@ -93,6 +93,7 @@ def test_an_unknown_id_and_a_wrong_kind_are_both_reported(world: World, chain: C
 
 
 def test_a_closed_period_cannot_be_filled_in(world: World, chain: Chain) -> None:
+    close_february(world)
     workbook = _template(world)
     actuals = workbook[excel.ACTUAL_SHEET]
     actuals.append(

@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 
 from redthread.goals.models import Actual, FollowUp, Target
-from tests.goals.factories import Chain, open_period
+from tests.goals.factories import Chain, close_february, open_period
 from tests.world import World
 
 
@@ -102,7 +102,9 @@ def test_a_target_is_read_only_once_a_period_of_its_year_is_closed(
 ) -> None:
     target = Target.objects.get(indicator=chain.indicators["nojdhet"], year=2026, kind="final")
     user = world.users["kvalitetsstrateg"]
-    assert target.locking_period() is not None  # February 2026 is closed in the test world
+    assert target.locking_period() is None
+    close_february(world)
+    assert target.locking_period() is not None
     assert not user.has_perm("goals.change_target", target)
     response = client_for("kvalitetsstrateg").post(
         reverse("admin:goals_target_change", args=[target.pk]), {"value": "1"}

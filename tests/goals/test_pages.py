@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from redthread.goals.models import Activity, Indicator, Measure, MunicipalGoal, Target
-from tests.goals.factories import Chain, open_period
+from tests.goals.factories import Chain, close_february, open_period
 from tests.world import World
 
 
@@ -178,6 +178,7 @@ def test_an_activity_cannot_end_before_it_starts(
 def test_the_public_view_shows_only_published_goals_of_closed_periods(
     world: World, chain: Chain, client_for: Any
 ) -> None:
+    close_february(world)
     anonymous = client_for("anonymous")
     text = anonymous.get(reverse("goals:public_overview") + "?ar=2026").content.decode()
     assert "Äldre upplever trygghet" in text

@@ -7,6 +7,7 @@ beside the upload instead, and the job row changes only before and after the imp
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -47,6 +48,41 @@ def read_progress(job: ImportJob) -> int:
         return max(0, min(99, int(int(data["done"]) * 100 / total)))
     except (OSError, ValueError, KeyError):
         return 0
+
+
+def last_sign_of_life(job: ImportJob) -> dt.datetime | None:
+    """When the worker last wrote the job's progress (or started it)."""
+    try:
+        stamp = progress_path(job.pk).stat().st_mtime
+    except OSError:
+        return job.started_at
+    return dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
+
+
+def is_stalled(job: ImportJob, now: dt.datetime | None = None) -> bool:
+    """A running job whose worker has given no sign of life for ``REDTHREAD_IMPORT_STALL_SECONDS``.
+
+    A worker that is killed or loses its machine mid-import takes its open transaction
+    with it, so the ledger holds nothing of the import; only the job row still says
+    "running". Such a job may be run again (``requeue``).
+    """
+    if job.state != ImportJob.State.RUNNING:
+        return False
+    seen = last_sign_of_life(job)
+    if seen is None:
+        return True
+    limit = dt.timedelta(seconds=settings.REDTHREAD_IMPORT_STALL_SECONDS)
+    return (now or timezone.now()) - seen > limit
+
+
+def requeue(job: ImportJob) -> None:
+    """Queue a stalled job again; the caller holds the job's row (``select_for_update``)."""
+    job.state = ImportJob.State.QUEUED
+    job.started_at = None
+    job.message = ""
+    job.save()
+    progress_path(job.pk).unlink(missing_ok=True)
+    run_import_job.enqueue(job.pk)
 
 
 @task()

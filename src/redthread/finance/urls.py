@@ -52,6 +52,7 @@ urlpatterns = [
     path("huvudbok/importera/", ledger.ledger_upload, name="ledger_upload"),
     path("huvudbok/jobb/<int:pk>/", ledger.import_job, name="import_job"),
     path("huvudbok/jobb/<int:pk>/status/", ledger.import_job_status, name="import_job_status"),
+    path("huvudbok/jobb/<int:pk>/igen/", ledger.import_job_retry, name="import_job_retry"),
     path("huvudbok/import/<int:pk>/", ledger.ledger_import, name="ledger_import"),
     path("huvudbok/transaktioner/", ledger.ledger_entries, name="ledger_entries"),
     path("huvudbok/installningar/", structure.ledger_settings, name="ledger_settings"),

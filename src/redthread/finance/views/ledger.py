@@ -14,7 +14,7 @@ from redthread.core.permissions import get_visible_or_404, require
 from redthread.finance.forms.ledger import LedgerUploadForm
 from redthread.finance.ledger_import import ledger_stats
 from redthread.finance.models import ImportJob, LedgerEntry, LedgerImport, LedgerSettings
-from redthread.finance.tasks import read_progress, run_import_job
+from redthread.finance.tasks import is_stalled, read_progress, requeue, run_import_job
 from redthread.finance.views.common import municipality_of
 
 ENTRIES_PAGE = 50
@@ -90,23 +90,43 @@ def _job(request: HttpRequest, pk: int) -> ImportJob:
     return job
 
 
+def _job_context(request: HttpRequest, job: ImportJob) -> dict[str, object]:
+    return {
+        "title": str(job),
+        "job": job,
+        "percent": read_progress(job),
+        "stalled": is_stalled(job),
+        "may_import": request.user.has_perm("finance.add_ledgerimport"),
+    }
+
+
 @login_required
 def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    return render(
-        request,
-        "finance/import_job.html",
-        {"title": str(job), "job": job, "percent": read_progress(job)},
-    )
+    return render(request, "finance/import_job.html", _job_context(request, job))
 
 
 @login_required
 def import_job_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress partial that the job page polls (htmx) until the job is finished."""
     job = _job(request, pk)
-    return render(
-        request, "finance/_import_status.html", {"job": job, "percent": read_progress(job)}
-    )
+    return render(request, "finance/_import_status.html", _job_context(request, job))
+
+
+@login_required
+@require_POST
+def import_job_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a job again whose worker stopped mid-import; nothing of it reached the ledger."""
+    require(request.user, "finance.add_ledgerimport")
+    job = ImportJob.objects.select_for_update().get(pk=_job(request, pk).pk)
+    if not is_stalled(job):
+        context = _job_context(request, job)
+        context["conflict"] = _(
+            "Jobbet har inte stannat, så det kan inte köras igen. Vänta tills det är klart."
+        )
+        return render(request, "finance/import_job.html", context, status=409)
+    requeue(job)
+    return redirect(job)
 
 
 @login_required

@@ -34,3 +34,18 @@ def test_the_api_answers_every_generated_request_within_its_schema(case: Any, wo
         headers={"Authorization": f"Bearer {world.token('kvalitetsstrateg')}"},
         excluded_checks=excluded,
     )
+
+
+def test_no_two_response_schemas_share_a_name() -> None:
+    """The OpenAPI components are keyed by class name: a second ``GoalOut`` replaces the first."""
+    from django.urls import get_resolver
+    from ninja import Schema
+
+    get_resolver().url_patterns  # noqa: B018 - imports every app's API module
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+
+    ours = [c for c in subclasses(Schema) if c.__module__.startswith("redthread.")]
+    names = [c.__name__ for c in ours]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

@@ -28,7 +28,7 @@ API_PREFIX = "/control/"
 router = Router(tags=["control"])
 
 
-class DecisionOut(Schema):
+class ControlDecisionOut(Schema):
     id: int
     date: dt.date
     paragraph: str
@@ -36,7 +36,7 @@ class DecisionOut(Schema):
     citation: str
 
 
-class PeriodOut(Schema):
+class ControlPeriodOut(Schema):
     id: int
     label: str
     end_date: dt.date
@@ -52,7 +52,7 @@ class ControlPointOut(Schema):
     responsible: str | None
     risk_id: int | None
     common: bool
-    report_periods: list[PeriodOut]
+    report_periods: list[ControlPeriodOut]
 
 
 class PlanOut(Schema):
@@ -64,7 +64,7 @@ class PlanOut(Schema):
     status_label: str
     is_late: bool
     deadline: dt.date
-    decision: DecisionOut | None
+    decision: ControlDecisionOut | None
     control_points: list[ControlPointOut]
 
 
@@ -97,7 +97,7 @@ def _point(point: ControlPoint) -> ControlPointOut:
         risk_id=point.risk_id,
         common=point.is_common,
         report_periods=[
-            PeriodOut(id=p.pk, label=p.label, end_date=p.end_date, due_on=p.due_on)
+            ControlPeriodOut(id=p.pk, label=p.label, end_date=p.end_date, due_on=p.due_on)
             for p in point.report_periods.all()
         ],
     )
@@ -142,7 +142,7 @@ def list_plans(
                 status_label=str(status.label),
                 is_late=status.is_late,
                 deadline=deadline,
-                decision=DecisionOut(
+                decision=ControlDecisionOut(
                     id=decision.pk,
                     date=decision.date,
                     paragraph=decision.paragraph,

@@ -42,7 +42,7 @@ class StepOut(Schema):
     uid: str
 
 
-class PeriodOut(Schema):
+class ReportingPeriodOut(Schema):
     id: int
     key: str
     label: str
@@ -100,13 +100,13 @@ def list_steps(request: HttpRequest, filters: Query[YearFilter]) -> list[StepOut
     return [_step_out(e, today) for e in events]
 
 
-@router.get("/periods", response=list[PeriodOut], summary="Rapportperioder ett år")
-def list_periods(request: HttpRequest, filters: Query[YearFilter]) -> list[PeriodOut]:
+@router.get("/periods", response=list[ReportingPeriodOut], summary="Rapportperioder ett år")
+def list_periods(request: HttpRequest, filters: Query[YearFilter]) -> list[ReportingPeriodOut]:
     require(request.user, "cycle.view_reportingperiod")
     year = _year(filters)
     periods = ReportingPeriod.objects.filter(municipality=Municipality.objects.current(), year=year)
     return [
-        PeriodOut(
+        ReportingPeriodOut(
             id=p.pk,
             key=p.key,
             label=p.label,

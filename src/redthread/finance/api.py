@@ -65,7 +65,7 @@ class LedgerStatsOut(Schema):
     imports: int
 
 
-class GoalOut(Schema):
+class FinancialGoalOut(Schema):
     id: int
     title: str
     target: Decimal
@@ -212,7 +212,7 @@ def ledger_statistics(request: HttpRequest) -> dict[str, int]:
     return ledger_stats(_municipality())
 
 
-@router.get("/financial-goals/{year}", response=list[GoalOut], summary="Finansiella mål och utfall")
+@router.get("/financial-goals/{year}", response=list[FinancialGoalOut], summary="Finansiella mål och utfall")
 def financial_goals(request: HttpRequest, year: int) -> list[dict[str, object]]:
     require(request.user, "finance.view_financialgoal")
     return financial_goal_results(_municipality(), year)

@@ -118,7 +118,7 @@ class ChainLinkOut(Schema):
     title: str
 
 
-class PeriodOut(Schema):
+class GoalPeriodOut(Schema):
     id: int
     key: str
     label: str
@@ -349,7 +349,7 @@ def activity_chain(request: HttpRequest, activity_id: int) -> list[dict[str, Any
     return links
 
 
-@router.get("/periods", response=list[PeriodOut], summary="Rapportperioder med läge")
+@router.get("/periods", response=list[GoalPeriodOut], summary="Rapportperioder med läge")
 def periods(
     request: HttpRequest, year: int | None = query_param(None, ge=YEAR_MIN, le=YEAR_MAX)
 ) -> list[dict[str, Any]]:

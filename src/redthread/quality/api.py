@@ -25,7 +25,7 @@ class MeasureOut(Schema):
     unit_label: str
 
 
-class PeriodOut(Schema):
+class ResultPeriodOut(Schema):
     id: int
     key: str
     label: str
@@ -33,7 +33,7 @@ class PeriodOut(Schema):
 
 
 class ResultOut(Schema):
-    period: PeriodOut
+    period: ResultPeriodOut
     measure_id: int
     actual: Decimal | None
     target: Decimal | None

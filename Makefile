@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # xstatic-bootstrap is built from an sdist that needs setuptools' pkg_resources.
+# pip before 26 constrains build dependencies through PIP_CONSTRAINT, pip 26 and
+# later only through PIP_BUILD_CONSTRAINT, so both are set.
 export PIP_CONSTRAINT := $(CURDIR)/constraints/build.txt
+export PIP_BUILD_CONSTRAINT := $(CURDIR)/constraints/build.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: demo test install install-dev serve lint typecheck check messages bench clean

@@ -212,7 +212,9 @@ def ledger_statistics(request: HttpRequest) -> dict[str, int]:
     return ledger_stats(_municipality())
 
 
-@router.get("/financial-goals/{year}", response=list[FinancialGoalOut], summary="Finansiella mål och utfall")
+@router.get(
+    "/financial-goals/{year}", response=list[FinancialGoalOut], summary="Finansiella mål och utfall"
+)
 def financial_goals(request: HttpRequest, year: int) -> list[dict[str, object]]:
     require(request.user, "finance.view_financialgoal")
     return financial_goal_results(_municipality(), year)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from redthread.goals.models import FollowUp
 from tests.browser.conftest import UI
-from tests.goals.factories import load_chain, open_period
+from tests.goals.factories import close_february, load_chain, open_period
 from tests.world import World
 
 pytestmark = pytest.mark.browser
@@ -68,6 +68,7 @@ def test_the_plan_is_edited_in_place(ui: UI, live_world: World) -> None:
 
 def test_the_public_view_is_accessible(ui: UI, live_world: World) -> None:
     load_chain(live_world)
+    close_february(live_world)  # citizens see the follow-up of closed periods only
     ui.goto("/mal/oppen/?ar=2026")
     ui.page.get_by_role("link", name="3.1 Äldre upplever trygghet").click()
     ui.check()

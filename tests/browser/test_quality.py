@@ -91,7 +91,7 @@ def test_a_citizen_reads_a_declaration_and_its_earlier_version(ui: UI, live_worl
     expect(ui.page.get_by_role("heading", name="Håller vi det vi lovar?")).to_be_visible()
     expect(ui.page.get_by_text("Löftet hölls nästan")).to_be_visible()
     expect(ui.page.get_by_role("link", name="Lämna en synpunkt om Hemtjänst")).to_have_attribute(
-        "href", f"/synpunkter/?service={CODE}"
+        "href", f"/synpunkter/lamna/?service={CODE}"
     )
     ui.screenshot("quality-public-declaration")
     ui.page.get_by_role("link", name="Version 1").click()

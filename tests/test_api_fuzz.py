@@ -26,6 +26,21 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 PUBLIC = {"/api/v1/documents", "/api/v1/documents/{document_id}"}
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """Called as a WSGI app, Django closes "old" connections when a request ends, and inside
+    the test's transaction every PostgreSQL connection looks old. The test client
+    disconnects the same handler; so does this."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_answers_every_generated_request_within_its_schema(case: Any, world: Any) -> None:

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db.models import Max, Min, Q, Sum
 from django.utils.translation import gettext as _
@@ -913,3 +914,219 @@ def capital_accounts(municipality: Municipality, year: int, *, unit: str = "tkr"
         )
     )
     return Statement(title=_("Investeringsredovisning"), columns=columns, lines=lines, unit=unit)
+
+
+# --- sammanställda räkenskaper ----------------------------------------------------------
+
+
+def _share(amount: int, share: Decimal) -> int:
+    """A company's amount in whole kronor times the ownership share, in öre."""
+    return int((Decimal(amount) * share * 100).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def group_accounts(municipality: Municipality, year: int, *, unit: str = "tkr") -> Statement:
+    """Sammanställda räkenskaper: the municipality plus its companies, proportionally
+    consolidated (RKR R16), with the internal items each company reported eliminated.
+
+    Columns: Kommunen, one per company, Elimineringar, Kommunkoncernen.
+    """
+    from redthread.finance.models import CompanyAccounts
+
+    companies = list(
+        CompanyAccounts.objects.filter(company__municipality=municipality, year=year)
+        .select_related("company")
+        .order_by("company__order", "company__name")
+    )
+    rr = _result(result_accounts(municipality, year))
+    br = balances_at(municipality, year, 12)
+    result_kommun = rr.result
+
+    # Each column in öre, group-statement sign (revenues, assets, claims positive).
+    def kommun() -> dict[str, int]:
+        values = {
+            "revenue": rr["revenue"],
+            "costs": rr["costs"],
+            "depreciation": rr["depreciation"],
+            "tax_grants": rr["tax"] + rr["grants"],
+            "financial_net": rr["financial_income"] + rr["financial_costs"],
+            "company_tax": 0,
+            "extraordinary": rr["extraordinary"],
+            "fixed_assets": br.total(BR_INTANGIBLE + BR_TANGIBLE + BR_FINANCIAL_ASSETS),
+            "equity": result_kommun - br.equity(),
+            "provisions": -br.total(BR_PROVISIONS),
+            "debts": -br.total(BR_LONG_TERM_DEBT + BR_SHORT_TERM_DEBT),
+        }
+        values["current_assets"] = br.total(("1",)) - values["fixed_assets"]
+        claims = -br.total(("2",)) - br.earlier_results + result_kommun
+        values["debts"] += claims - values["equity"] - values["provisions"] - values["debts"]
+        return values
+
+    def company(c: Any) -> dict[str, int]:
+        s = c.share
+        return {
+            "revenue": _share(c.revenue, s),
+            "costs": -_share(c.costs, s),
+            "depreciation": -_share(c.depreciation, s),
+            "tax_grants": 0,
+            "financial_net": _share(c.financial_net, s),
+            "company_tax": -_share(c.tax, s),
+            "extraordinary": 0,
+            "fixed_assets": _share(c.fixed_assets, s),
+            "current_assets": _share(c.current_assets, s),
+            "equity": _share(c.equity, s),
+            "provisions": _share(c.provisions, s),
+            "debts": _share(c.long_term_debt + c.short_term_debt, s),
+        }
+
+    def eliminations() -> dict[str, int]:
+        values = dict.fromkeys(
+            (
+                "revenue",
+                "costs",
+                "depreciation",
+                "tax_grants",
+                "financial_net",
+                "company_tax",
+                "extraordinary",
+                "fixed_assets",
+                "current_assets",
+                "equity",
+                "provisions",
+                "debts",
+            ),
+            0,
+        )
+        for c in companies:
+            s = c.share
+            # The company's sales to the municipality are the municipality's costs, and
+            # the other way round: both sides go, the result is unchanged.
+            internal = _share(c.internal_revenue, s) + _share(c.internal_costs, s)
+            values["revenue"] -= internal
+            values["costs"] += internal
+            balances = _share(c.internal_receivables, s) + _share(c.internal_liabilities, s)
+            values["current_assets"] -= balances
+            values["debts"] -= balances
+            shares = int(c.shares_book_value) * 100
+            values["fixed_assets"] -= shares
+            values["equity"] -= shares
+        return values
+
+    columns_data = [kommun(), *[company(c) for c in companies], eliminations()]
+    for values in columns_data:
+        values["net_cost"] = values["revenue"] + values["costs"] + values["depreciation"]
+        values["result"] = (
+            values["net_cost"]
+            + values["tax_grants"]
+            + values["financial_net"]
+            + values["company_tax"]
+            + values["extraordinary"]
+        )
+        values["total_assets"] = values["fixed_assets"] + values["current_assets"]
+        values["total_claims"] = values["equity"] + values["provisions"] + values["debts"]
+    group = {key: sum(c[key] for c in columns_data) for key in columns_data[0]}
+    columns_data.append(group)
+    columns = [
+        _("Kommunen"),
+        *[f"{c.company.name} ({_percent(c.ownership_percent)})" for c in companies],
+        _("Elimineringar"),
+        _("Kommunkoncernen"),
+    ]
+    spec = [
+        ("rr", _("Resultaträkning"), "heading"),
+        ("revenue", _("Verksamhetens intäkter"), "normal"),
+        ("costs", _("Verksamhetens kostnader"), "normal"),
+        ("depreciation", _("Avskrivningar"), "normal"),
+        ("net_cost", _("Verksamhetens nettokostnad"), "sum"),
+        ("tax_grants", _("Skatteintäkter, generella statsbidrag och utjämning"), "normal"),
+        ("financial_net", _("Finansnetto"), "normal"),
+        ("company_tax", _("Skatt och bokslutsdispositioner"), "normal"),
+        ("extraordinary", _("Extraordinära poster"), "normal"),
+        ("result", _("Årets resultat"), "sum"),
+        ("br", _("Balansräkning"), "heading"),
+        ("fixed_assets", _("Anläggningstillgångar"), "normal"),
+        ("current_assets", _("Omsättningstillgångar"), "normal"),
+        ("total_assets", _("Summa tillgångar"), "sum"),
+        ("equity", _("Eget kapital"), "normal"),
+        ("provisions", _("Avsättningar"), "normal"),
+        ("debts", _("Skulder"), "normal"),
+        ("total_claims", _("Summa eget kapital, avsättningar och skulder"), "sum"),
+    ]
+    lines = []
+    for key, label, style in spec:
+        if style == "heading":
+            lines.append(StatementLine(label, [None] * len(columns), style, key=key))
+        else:
+            lines.append(
+                StatementLine(label, [in_unit(c[key], unit) for c in columns_data], style, key=key)
+            )
+    return Statement(title=_("Sammanställda räkenskaper"), columns=columns, lines=lines, unit=unit)
+
+
+def _percent(value: Decimal) -> str:
+    text = f"{Decimal(value).normalize():f}".replace(".", ",")
+    return f"{text} %"
+
+
+# --- personal ---------------------------------------------------------------------------
+
+
+def personnel_figures(municipality: Municipality, year: int, month: int = 0) -> Statement:
+    """Per förvaltning: anställda, årsarbetare, sjukfrånvaro and personalomsättning.
+
+    The municipality's total sums employees and årsarbetare; sick leave is weighted by
+    årsarbetare (a share of working time) and turnover by employees (a share of people).
+    ``month`` 0 is the year-end figures.
+    """
+    from redthread.finance.models import PersonnelFigures
+
+    rows = list(
+        PersonnelFigures.objects.filter(unit__municipality=municipality, year=year, month=month)
+        .select_related("unit")
+        .order_by("unit__order", "unit__name")
+    )
+    columns = [
+        _("Anställda"),
+        _("Årsarbetare"),
+        _("Sjukfrånvaro (%)"),
+        _("Personalomsättning (%)"),
+    ]
+    lines = [
+        StatementLine(
+            row.unit.name,
+            [
+                row.employees,
+                Decimal(row.full_time_equivalents),
+                Decimal(row.sick_leave_percent),
+                Decimal(row.turnover_percent),
+            ],
+            key=f"unit-{row.unit_id}",
+        )
+        for row in rows
+    ]
+    if rows:
+        lines.append(StatementLine(_("Kommunen totalt"), personnel_total(rows), "sum", key="total"))
+    return Statement(title=_("Personal"), columns=columns, lines=lines, unit="")
+
+
+def personnel_total(rows: Iterable[Any]) -> list[Value]:
+    rows = list(rows)
+    employees = sum(r.employees for r in rows)
+    fte = sum((Decimal(r.full_time_equivalents) for r in rows), Decimal(0))
+    sick = (
+        sum((Decimal(r.sick_leave_percent) * r.full_time_equivalents for r in rows), Decimal(0))
+        / fte
+        if fte
+        else None
+    )
+    turnover = (
+        sum((Decimal(r.turnover_percent) * r.employees for r in rows), Decimal(0)) / employees
+        if employees
+        else None
+    )
+    two = Decimal("0.01")
+    return [
+        employees,
+        fte,
+        None if sick is None else sick.quantize(two, rounding=ROUND_HALF_UP),
+        None if turnover is None else turnover.quantize(two, rounding=ROUND_HALF_UP),
+    ]

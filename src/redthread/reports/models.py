@@ -234,11 +234,11 @@ class ReportSnapshot(models.Model):
             raise SnapshotImmutable(gettext("En slutlig rapport kan inte ändras."))
         super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise SnapshotImmutable(gettext("En slutlig rapport kan inte tas bort."))
-
     def get_absolute_url(self) -> str:
         return reverse("reports:snapshot_download", args=[self.pk])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise SnapshotImmutable(gettext("En slutlig rapport kan inte tas bort."))
 
     @property
     def file_name(self) -> str:

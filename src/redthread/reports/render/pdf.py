@@ -31,6 +31,7 @@ def render(report: Report, drafts: Collection[str] = ()) -> bytes:
     # WeasyPrint logs every unsupported CSS property at WARNING; the report has none worth
     # a log line per page.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     document = HTML(string=html_for_print(report, drafts), base_url=None)
     # Title and author come from the document's <title> and <meta name="author">.

@@ -252,3 +252,69 @@ def test_a_year_without_ledger_gives_empty_statements(fw: FinanceWorld) -> None:
     assert statements.income_statement(m, 2030).is_empty
     assert statements.balance_sheet(m, 2030).is_empty
     assert statements.cash_flow(m, 2030).is_empty
+
+
+def _file_with_opening(
+    year: int, opening: list[tuple[str, int]], vouchers: list[tuple[str, list[Any]]]
+) -> bytes:
+    import datetime as dt
+    import io
+
+    from redthread.finance.sie.writer import SieWriter, Transaction, Voucher
+
+    out = io.StringIO()
+    writer = SieWriter(out)
+    writer.header(company="Mjölby kommun", year=year, dimensions=[("1", "Ansvar")])
+    for number, name in ACCOUNTS:
+        writer.account(number, name)
+    for account, ore in opening:
+        writer.opening_balance(account, ore)
+    writer.out.write(f"#IB -1 1930 {123}.00\n")  # last year's opening balance: not kept
+    for index, (day, rows) in enumerate(vouchers, start=1):
+        date = dt.date(int(day[:4]), int(day[4:6]), int(day[6:]))
+        writer.voucher(
+            Voucher(
+                "A",
+                str(index),
+                date,
+                "Test",
+                [Transaction(a, ore, (("1", r),) if r else ()) for a, ore, r in rows],
+            )
+        )
+    return out.getvalue().encode("cp437")
+
+
+def test_the_opening_balance_of_a_sie_file_is_the_start_of_the_balance_sheet(
+    fw: FinanceWorld, tmp_path: Path
+) -> None:
+    m = fw.world.municipality
+    opening = [
+        ("1110", 50_000_000_00),
+        ("1930", 10_000_000_00),
+        ("2010", -45_000_000_00),
+        ("2020", -5_000_000_00),
+        ("2310", -10_000_000_00),
+    ]
+    january = [("20260115", [("5011", 1_000_000_00, "1100"), ("1930", -1_000_000_00, "")])]
+    path = write(tmp_path, "jan.se", _file_with_opening(2026, opening, january))
+    import_ledger(path, municipality=m, user=fw.world.users["ekonom"])
+    br = statements.balance_sheet(m, 2026, unit="kr")
+    assert br.value("cash") == 9_000_000
+    assert br.value("cash", 1) == 10_000_000  # the opening balance is last year's closing
+    assert br.value("tangible") == 50_000_000
+    assert br.value("other_equity") == 50_000_000
+    assert br.value("equalisation_reserve") == 5_000_000
+    assert br.value("result") == -1_000_000
+    assert br.value("total_assets") == br.value("total_claims") == 59_000_000
+    flows = statements.cash_flow_ore(m, 2026)
+    assert flows["cash_opening"] == 10_000_000_00
+    assert flows["cash_flow"] == -1_000_000_00
+
+    # A later file of the year with the same #IB replaces it, not January's transactions.
+    february = [("20260215", [("5011", 2_000_000_00, "1100"), ("1930", -2_000_000_00, "")])]
+    path = write(tmp_path, "feb.se", _file_with_opening(2026, opening, february))
+    import_ledger(path, municipality=m, user=fw.world.users["ekonom"])
+    br = statements.balance_sheet(m, 2026, unit="kr")
+    assert br.value("cash") == 7_000_000
+    assert figures.result_to_date(m, 2026) == -3_000_000
+    assert br.value("total_assets") == br.value("total_claims")

@@ -70,7 +70,7 @@ def build(
 ) -> Report:
     period = period or period_of(municipality, year, ReportingPeriod.Kind.ANNUAL)
     data = goal_data(municipality, year, period)
-    require_year_data(municipality, year, data, _("en årsredovisning"))
+    require_year_data(municipality, year, data, _("årsredovisningen"))
     month_report = figures.month_report(municipality, year, 12)
     bodies = bodies_in_report(municipality, data, month_report)
     controls = control_statuses(municipality, year)

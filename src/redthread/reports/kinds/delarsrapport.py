@@ -49,8 +49,6 @@ from redthread.reports.kinds.results import (
     quality_blocks,
 )
 
-MONTH = 8  # the delår covers January to August
-
 
 def build(
     municipality: Municipality,
@@ -69,7 +67,7 @@ def build(
         )
     month = period.end_date.month
     data = goal_data(municipality, year, period)
-    require_year_data(municipality, year, data, _("en delårsrapport"))
+    require_year_data(municipality, year, data, _("delårsrapporten"))
     month_report = figures.month_report(municipality, year, month)
     bodies = bodies_in_report(municipality, data, month_report)
     controls = control_statuses(municipality, year)
@@ -198,11 +196,8 @@ def _management_report(
     if month_report.forecast_period is None:
         prognosis.blocks.append(
             Paragraph(
-                _(
-                    "Nämnderna har inte lämnat någon helårsprognos för %(year)s till och med "
-                    "%(month)s."
-                )
-                % {"year": year, "month": period_label(year, month)}
+                _("Nämnderna har inte lämnat någon helårsprognos under perioden %(period)s.")
+                % {"period": period_label(year, month)}
             )
         )
     else:

@@ -11,13 +11,14 @@ from typing import Any, Literal, Protocol
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from redthread.core.charts import Chart, Series
 from redthread.finance import figures
 from redthread.finance.models import BalanceRequirement, LedgerSummary
 from redthread.finance.models.balance import deficits
 from redthread.finance.models.structure import OPERATING_CLASSES, RESULT_CLASSES
-from redthread.organisation.models import Municipality
+from redthread.organisation.models import Municipality, Unit
 from redthread.reports.document import (
     Block,
     Column,
@@ -178,14 +179,22 @@ def multi_year_table(municipality: Municipality, year: int, years: int = 5) -> T
 
 BALANCE_LINES: list[tuple[str, str, RowStyle]] = [
     # (label, attribute, style); signs follow the utredning: deductions are shown negative
-    ("Årets resultat", "result", "normal"),
-    ("Samtliga realisationsvinster", "realisation_gains", "normal"),
-    ("Realisationsvinster och -förluster enligt undantagsmöjlighet", "exceptions", "normal"),
-    ("Orealiserade förluster och återföring i värdepapper", "unrealised_securities", "normal"),
-    ("Årets resultat efter balanskravsjusteringar", "adjusted_result", "sum"),
-    ("Reservering till resultatutjämningsreserv", "reserve_to_rur", "normal"),
-    ("Disposition från resultatutjämningsreserv", "reserve_from_rur", "normal"),
-    ("Balanskravsresultat", "balance_result", "sum"),
+    (gettext_noop("Årets resultat"), "result", "normal"),
+    (gettext_noop("Samtliga realisationsvinster"), "realisation_gains", "normal"),
+    (
+        gettext_noop("Realisationsvinster och -förluster enligt undantagsmöjlighet"),
+        "exceptions",
+        "normal",
+    ),
+    (
+        gettext_noop("Orealiserade förluster och återföring i värdepapper"),
+        "unrealised_securities",
+        "normal",
+    ),
+    (gettext_noop("Årets resultat efter balanskravsjusteringar"), "adjusted_result", "sum"),
+    (gettext_noop("Reservering till resultatutjämningsreserv"), "reserve_to_rur", "normal"),
+    (gettext_noop("Disposition från resultatutjämningsreserv"), "reserve_from_rur", "normal"),
+    (gettext_noop("Balanskravsresultat"), "balance_result", "sum"),
 ]
 NEGATED = {"realisation_gains", "reserve_to_rur"}
 
@@ -333,18 +342,29 @@ def lines_table(
 
 
 def personnel_blocks(
-    municipality: Municipality, year: int, *, totals_only: bool = False
+    municipality: Municipality,
+    year: int,
+    *,
+    totals_only: bool = False,
+    units: Sequence[Unit] | None = None,
 ) -> list[Block]:
-    """Employees, full-time equivalents, sick leave and turnover per förvaltning (HR import)."""
+    """Employees, full-time equivalents, sick leave and turnover per förvaltning (HR import).
+
+    ``units`` keeps the rows of those förvaltningar (a nämnd's report); ``totals_only`` the
+    municipality's total (the förvaltningsberättelse).
+    """
     from redthread.finance import statements
 
     statement = statements.personnel_figures(municipality, year)
+    if units is not None:
+        keys = {f"unit-{unit.pk}" for unit in units}
+        statement.lines = [line for line in statement.lines if line.key in keys]
     if statement.is_empty:
         return [
             Paragraph(
                 _(
                     "Personaluppgifterna för %(year)s är inte inlästa. Läs in HR-systemets fil "
-                    "per förvaltning (CSV) och skapa rapporten igen."
+                    "per förvaltning (Ekonomi → Personal → Läs in) och skapa rapporten igen."
                 )
                 % {"year": year}
             )
@@ -355,6 +375,7 @@ def personnel_blocks(
         kinds=["number", "number", "percent", "percent"],
         decimals=[0, 1, 1, 1],
         unit="",
+        source=_("HR-systemet, per förvaltning"),
     )
     if totals_only:
         table.rows = [row for row in table.rows if row.style == "sum"] or table.rows

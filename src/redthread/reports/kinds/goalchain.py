@@ -449,8 +449,8 @@ def require_year_data(municipality: Municipality, year: int, data: GoalData, wha
     if not data.goals and not has_ledger(municipality, year):
         raise NoData(
             _(
-                "Det finns inga uppgifter att göra %(what)s för %(year)s av: varken kommunmål "
-                "eller bokfört utfall för året. Lägg in årets kommunmål och läs in huvudboken "
+                "Det finns inget att redovisa i %(what)s för %(year)s: varken kommunmål eller "
+                "bokfört utfall för året. Lägg in årets kommunmål och läs in huvudboken "
                 "(Ekonomi → Huvudbok → Läs in) och försök igen."
             )
             % {"what": what, "year": year}

@@ -125,12 +125,13 @@ def build(
     report.sections.append(
         Section(key="kvalitet", title=_("Kvalitet"), blocks=_quality(body, year))
     )
-    personnel = personnel_blocks(municipality, year)
-    names = {u.name for u in units}
-    for block in personnel:
-        if isinstance(block, Table):
-            block.rows = [r for r in block.rows if r.cells[0] in names] or block.rows
-    report.sections.append(Section(key="personal", title=_("Personal"), blocks=personnel))
+    report.sections.append(
+        Section(
+            key="personal",
+            title=_("Personal"),
+            blocks=personnel_blocks(municipality, year, units=units),
+        )
+    )
     return report
 
 

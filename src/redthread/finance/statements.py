@@ -408,8 +408,7 @@ def balance_sheet(
 ) -> Statement:
     """Balansräkning at the end of the period and at the end of last year."""
     columns = [
-        _("%(year)s-%(month)02d-%(day)s")
-        % {"year": year, "month": until_month, "day": _month_last_day(year, until_month)},
+        f"{year}-{until_month:02d}-{_month_last_day(year, until_month)}",
         f"{year - 1}-12-31",
     ]
     now = balances_at(municipality, year, until_month)

@@ -64,6 +64,7 @@ def chart_view(block: ChartBlock, anchor: str) -> dict[str, Any]:
     return {
         "type": "chart",
         "title": chart.title,
+        "unit": chart.unit,
         "svg": chart.svg(chart_id=f"{anchor}-chart"),
         "series": [s.label for s in chart.series],
         "rows": chart.rows(),

@@ -23,7 +23,12 @@ from django.utils import translation
 from redthread.core.audit import acting_as
 from redthread.cycle.models import ReportingPeriod
 from redthread.finance.ledger_import import import_ledger
-from redthread.finance.models import BalanceRequirement, FinancialGoal, Forecast
+from redthread.finance.models import (
+    BalanceRequirement,
+    FinancialGoal,
+    Forecast,
+    PersonnelFigures,
+)
 from redthread.goals.models import FollowUp
 from tests.control import factories as control
 from tests.finance.factories import FinanceWorld, finance_world, sie_file, write
@@ -51,6 +56,8 @@ VOUCHERS: dict[int, list[tuple[str, str, int, str]]] = {
         ("20261020", "8010", -20 * MILLION, "9000"),
     ],
 }
+# förvaltning, anställda, årsarbetare, sjukfrånvaro %, personalomsättning %
+PERSONNEL = [("osf", 900, "850.0", "8.2", "9.0"), ("uf", 1100, "1000.0", "5.1", "6.0")]
 BODY_OF = {"1100": "osn", "1200": "osn", "2100": "un"}
 ACTIVITY = {"1100": "510", "1200": "510", "2100": "400", "9000": ""}
 
@@ -128,6 +135,15 @@ def build_report_world(world: World, tmp_path: Path) -> ReportWorld:
             target=Decimal(2),
             decision=fw.kf_budget,
         )
+        for unit, employees, fte, sick, turnover in PERSONNEL:
+            PersonnelFigures.objects.create(
+                unit=world.units[unit],
+                year=2026,
+                employees=employees,
+                full_time_equivalents=Decimal(fte),
+                sick_leave_percent=Decimal(sick),
+                turnover_percent=Decimal(turnover),
+            )
         Forecast.objects.create(
             period=rw.period("forecast", month=8),
             body=world.bodies["osn"],

@@ -201,3 +201,36 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_namnder(
     assert len(report.section("namnder").children) == 5
     assert len(more.captured_queries) == len(few.captured_queries)
     assert len(few.captured_queries) <= 200  # most are the statements; none per nämnd
+
+
+def test_personal_is_the_hr_figures_per_forvaltning_with_a_weighted_total(
+    rw: ReportWorld,
+) -> None:
+    report = build(rw)
+    per_unit = table(report.section("resultat.personal"))
+    assert cell(per_unit, "Omsorgs- och socialförvaltningen", "Anställda") == 900
+    assert cell(per_unit, "Kommunen totalt", "Anställda") == 2000
+    # sick leave weighted by årsarbetare: (8.2 * 850 + 5.1 * 1000) / 1850
+    weighted = (Decimal("8.2") * 850 + Decimal("5.1") * 1000) / 1850
+    assert cell(per_unit, "Kommunen totalt", "Sjukfrånvaro (%)") == weighted.quantize(
+        Decimal("0.01")
+    )
+    summary = table(report.section("forvaltningsberattelse.vasentliga_personalforhallanden"))
+    assert [row.cells[0] for row in summary.rows] == ["Kommunen totalt"]
+
+
+def test_the_sammanstallda_rakenskaper_add_the_companies_result(rw: ReportWorld) -> None:
+    from redthread.finance.models import CompanyAccounts
+    from redthread.organisation.models import Body
+
+    company = Body.objects.create(
+        municipality=rw.municipality, kind=Body.Kind.COMPANY, name="Mjölby Bostäder AB"
+    )
+    CompanyAccounts.objects.create(
+        company=company, year=2026, revenue=50_000_000, costs=45_000_000, depreciation=2_000_000
+    )
+    group = table(build(rw).section("sammanstallda_rakenskaper"))
+    assert "Mjölby Bostäder AB (100 %)" in [c.label for c in group.columns]
+    assert cell(group, "Årets resultat", "Kommunen") == result_kr(2026)
+    assert cell(group, "Årets resultat", "Mjölby Bostäder AB (100 %)") == 3_000_000
+    assert cell(group, "Årets resultat", "Kommunkoncernen") == result_kr(2026) + 3_000_000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from redthread.reports.document import NoData
@@ -50,6 +52,9 @@ def test_the_verksamhetsberattelse_has_the_namnds_commitments_economy_and_contro
     assert key_figure(control_section, "Avvikelser") == 1
     deviations = table(control_section, "Avvikelser och åtgärder")
     assert cell(deviations, "Attest av leverantörsfakturor", "Åtgärd") == "Utbilda attestanter"
+    staff = table(report.section("personal"))
+    assert [row.cells[0] for row in staff.rows] == ["Omsorgs- och socialförvaltningen"]
+    assert cell(staff, "Omsorgs- och socialförvaltningen", "Årsarbetare") == Decimal("850.0")
 
 
 def test_a_verksamhetsberattelse_needs_a_namnd_and_data(rw: ReportWorld) -> None:

@@ -58,10 +58,13 @@ def test_the_forecast_is_the_budgeted_result_adjusted_by_the_namnders_forecasts(
     budgeted = rw.fw.budget_year.budgeted_result()
     # OSN forecasts 1 010 mnkr against its budget of 1 000 mnkr; UN has no forecast.
     assert key_figure(prognosis, "Prognos årets resultat") == budgeted - 10_000_000
+    # UN, without a forecast, counts as forecasting its budget: only OSN deviates.
+    assert key_figure(prognosis, "Nämndernas prognostiserade avvikelse") == -10_000_000
     drift = table(report.section("driftredovisning"))
     osn = "Omsorgs- och socialnämnden"
     assert cell(drift, osn, "Prognos helår") == 1_010_000_000
     assert cell(drift, osn, "Avvikelse mot budget") == -10_000_000
+    assert cell(drift, "Summa nämnder", "Avvikelse mot budget") == -10_000_000
     assert cell(drift, osn, "Utfall") == net_cost_kr("osn", 2026, 8)
     assert cell(drift, osn, "Budget hittills") == 1_000_000_000 * 8 // 12
     assert "Ökade kostnader för hemtjänsten." in paragraphs(report)

@@ -183,21 +183,21 @@ def _management_report(municipality: Municipality, year: int, data: GoalData) ->
 def _governance(municipality: Municipality, year: int, data: GoalData) -> Section:
     """Styrning och uppföljning: the red thread of the year and the follow-up rounds held."""
     bodies_with_commitments = {c.body_id for c in data.commitments}
-    periods = list(
+    counts = dict(
         ReportingPeriod.objects.filter(municipality=municipality, year=year)
-        .values("kind")
+        .order_by()
+        .values_list("kind")
         .annotate(n=Count("pk"))
-        .order_by("kind")
+        .values_list("kind", "n")
     )
     labels = dict(ReportingPeriod.Kind.choices)
     table = Table(
         caption=_("Uppföljningstillfällen %(year)s") % {"year": year},
         columns=[Column(_("Typ")), Column(_("Antal"), "number")],
     )
-    for item in periods:
-        table.rows.append(
-            Row([str(labels.get(item["kind"], item["kind"])).capitalize(), item["n"]])
-        )
+    for kind in ReportingPeriod.Kind.values:  # month, forecast, delår, helår: the year's order
+        if counts.get(kind):
+            table.rows.append(Row([str(labels[kind]).capitalize(), counts[kind]]))
     return Section(
         key="forvaltningsberattelse.styrning_och_uppfoljning",
         title=_("Styrning och uppföljning"),
@@ -257,7 +257,7 @@ def _expected_development(municipality: Municipality, year: int) -> Section:
     table = Table(
         caption=_("Nämndernas driftramar enligt mål och budget %(year)s")
         % {"year": following.year},
-        columns=[Column(_("År")), Column(_("Summa driftramar"), "amount")],
+        columns=[Column(_("År")), Column(_("Summa driftramar"), "amount", 1)],
         unit="mnkr",
         source=following.decision.citation if following.decision else "",
     )

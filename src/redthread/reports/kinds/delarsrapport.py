@@ -25,6 +25,7 @@ from redthread.reports.document import (
 )
 from redthread.reports.kinds.common import period_label, period_of
 from redthread.reports.kinds.economy import (
+    namnder_total,
     operating_table,
     personnel_blocks,
     result_chart,
@@ -180,7 +181,7 @@ def _management_report(
         )
     if forecast is not None:
         items.append(KeyFigure(_("Prognos årets resultat"), forecast, "mnkr", "amount", 1))
-    totals = month_report.totals
+    totals = namnder_total(month_report)
     if totals.forecast is not None:
         items.append(
             KeyFigure(

@@ -35,6 +35,16 @@ from redthread.reports.kinds.common import period_label, short_month_names
 RowStyle = Literal["normal", "sum", "heading"]
 
 
+def namnder_total(report: figures.MonthReport) -> figures.ReportRow:
+    """The nämnder's sum; a nämnd without a forecast counts as forecasting its budget."""
+    total = report.totals
+    if any(row.forecast is not None for row in report.rows):
+        total.forecast = sum(
+            row.forecast if row.forecast is not None else row.budget for row in report.rows
+        )
+    return total
+
+
 def operating_table(
     report: figures.MonthReport, *, forecast: bool = False, caption: str = ""
 ) -> Table:
@@ -70,12 +80,17 @@ def operating_table(
         % {"period": period_label(report.year, report.month)},
         columns=columns,
         unit="tkr",
-        source=_("Budget: totalbudget enligt beslut. Utfall: huvudboken. Nettokostnad."),
+        source=_("Budget: totalbudget enligt beslut. Utfall: huvudboken. Nettokostnad.")
+        + (
+            " " + _("En nämnd utan prognos räknas i summan med sin budget som prognos.")
+            if forecast
+            else ""
+        ),
     )
     for row in report.rows:
         table.rows.append(Row(cells(row)))
     if report.rows:
-        table.rows.append(Row(cells(report.totals), style="sum"))
+        table.rows.append(Row(cells(namnder_total(report)), style="sum"))
     for extra in (report.financing, report.unmapped):
         if extra is not None:  # no budget of their own: outcome and last year only
             table.rows.append(Row(cells(extra)))
@@ -159,7 +174,7 @@ def multi_year_table(municipality: Municipality, year: int, years: int = 5) -> T
     with_data = [y for y in range(first, year + 1) if (y, "result") in totals]
     table = Table(
         caption=_("Flerårsöversikt"),
-        columns=[Column(_("Post")), *[Column(str(y), "amount") for y in with_data]],
+        columns=[Column(_("Post")), *[Column(str(y), "amount", 1) for y in with_data]],
         unit="mnkr",
         source=_("Huvudboken"),
     )
@@ -224,7 +239,7 @@ def balance_requirement_blocks(municipality: Municipality, year: int) -> list[Bl
     if requirements:
         table = Table(
             caption=_("Balanskravsutredning"),
-            columns=[Column(_("Post")), *[Column(str(r.year), "amount") for r in requirements]],
+            columns=[Column(_("Post")), *[Column(str(r.year), "amount", 1) for r in requirements]],
             unit="mnkr",
             source=", ".join(
                 r.decision.citation for r in requirements if r.decision_id and r.decision
@@ -246,8 +261,8 @@ def balance_requirement_blocks(municipality: Municipality, year: int) -> list[Bl
             caption=_("Negativa balanskravsresultat att återställa"),
             columns=[
                 Column(_("Uppkom år")),
-                Column(_("Underskott"), "amount"),
-                Column(_("Kvar att återställa"), "amount"),
+                Column(_("Underskott"), "amount", 1),
+                Column(_("Kvar att återställa"), "amount", 1),
                 Column(_("Återställs senast år")),
             ],
             unit="mnkr",

@@ -221,7 +221,7 @@ def _economy_section(budget_year: BudgetYear) -> Section:
     )
     table = Table(
         caption=_("Budgeterad resultaträkning %(year)s") % {"year": budget_year.year},
-        columns=[Column(_("Post")), Column(str(budget_year.year), "amount")],
+        columns=[Column(_("Post")), Column(str(budget_year.year), "amount", 1)],
         unit="mnkr",
         source=budget_year.decision.citation if budget_year.decision else "",
     )

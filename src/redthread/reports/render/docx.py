@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from redthread.reports import values
 from redthread.reports.document import ChartBlock, KeyFigures, Paragraph, Report, Table
+from redthread.reports.render.html import running_title
 
 RED = RGBColor(0xA3, 0x11, 0x2A)
 
@@ -142,7 +143,8 @@ def _cover(document: object, report: Report) -> None:
     run.font.size = Pt(14)
     run.font.color.rgb = RED
     d.add_paragraph(report.title, style="Title")  # type: ignore[attr-defined]
-    for line in (report.body, report.subtitle, report.period_label):
+    body = report.body if report.body and report.body not in report.title else ""
+    for line in (body, report.subtitle, report.period_label):
         if line:
             para = d.add_paragraph()  # type: ignore[attr-defined]
             para.add_run(line).font.size = Pt(16)
@@ -186,7 +188,7 @@ def render(report: Report, drafts: Collection[str] = ()) -> bytes:
     header = body.header
     header.is_linked_to_previous = False
     heading = header.paragraphs[0]
-    heading.text = f"{report.title}{' – ' + report.body if report.body else ''} {report.year}"
+    heading.text = running_title(report)
     footer = body.footer
     footer.is_linked_to_previous = False
     page = footer.paragraphs[0]

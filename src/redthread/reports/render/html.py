@@ -43,7 +43,9 @@ def table_view(table: Table) -> dict[str, Any]:
                 {
                     "text": text,
                     "numeric": values.is_numeric(column.kind),
-                    "status": str(value or "none") if column.kind == "status" else "",
+                    "status": str(value or "none")
+                    if column.kind == "status" and row.style != "heading"
+                    else "",
                 }
             )
         if notes:
@@ -56,6 +58,7 @@ def table_view(table: Table) -> dict[str, Any]:
         "source": table.source,
         "columns": columns,
         "rows": rows,
+        "wide": len(columns) >= 7,
     }
 
 
@@ -119,10 +122,21 @@ def sections_view(
     return out
 
 
+def running_title(report: Report) -> str:
+    """The page head: the title, the nämnd and the year (unless the title has it already)."""
+    parts = [report.title]
+    if report.body and report.body not in report.title:
+        parts.append(f"– {report.body}")
+    if str(report.year) not in report.title:
+        parts.append(str(report.year))
+    return " ".join(parts)
+
+
 def context(report: Report, drafts: Collection[str] = (), offset: int = 0) -> dict[str, Any]:
     sections = sections_view(report, drafts, offset)
     return {
         "report": report,
+        "running_title": running_title(report),
         "sections": sections,
         "toc": [s for s in sections if s["level"] <= 2],
     }

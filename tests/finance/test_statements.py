@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from redthread.core.audit import acting_as
 from redthread.finance import figures, statements
 from redthread.finance.ledger_import import import_ledger
 from redthread.finance.models import CapitalBudget, ProjectCode
 from tests.finance.factories import FinanceWorld, sie_file, write
+from tests.finance.test_demo import demo  # noqa: F401 - the demo fixture
 
 ACCOUNTS = [
     ("1110", "Byggnader"),
@@ -318,3 +320,59 @@ def test_the_opening_balance_of_a_sie_file_is_the_start_of_the_balance_sheet(
     assert br.value("cash") == 7_000_000
     assert figures.result_to_date(m, 2026) == -3_000_000
     assert br.value("total_assets") == br.value("total_claims")
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_demo_has_statements_that_balance_and_reconcile() -> None:
+    from redthread.finance.models import CompanyAccounts, PersonnelFigures
+    from redthread.organisation.models import Municipality
+
+    m = Municipality.objects.current()
+    rr = statements.income_statement(m, 2025, unit="kr")
+    assert rr.value("result") == figures.result_to_date(m, 2025)
+    assert rr.value("depreciation") < 0  # type: ignore[operator]
+    br = statements.balance_sheet(m, 2025, unit="kr")
+    assert br.value("total_assets") == br.value("total_claims")
+    assert br.value("total_assets", 1) == 2_100_000_000  # the opening balance
+    assert br.value("equalisation_reserve") == 60_000_000
+    flows = statements.cash_flow_ore(m, 2025)
+    assert flows["cash_closing"] - flows["cash_opening"] == flows["cash_flow"]
+    assert statements.kronor(flows["cash_closing"]) == br.value("cash")
+    assert flows["investing"] < 0 < flows["long_term_debt"]
+    # 2026 has no opening balance of its own: it rolls forward from 2025.
+    august = statements.balance_sheet(m, 2026, until_month=8, unit="kr")
+    assert august.value("total_assets") == august.value("total_claims")
+    assert august.value("cash", 1) == br.value("cash")
+    capital = statements.capital_accounts(m, 2026, unit="kr")
+    assert capital.value("total", 1) > 0  # type: ignore[operator]
+    group = statements.group_accounts(m, 2025, unit="kr")
+    assert len(group.columns) == 5
+    assert group.value("total_assets", 4) == group.value("total_claims", 4)
+    assert CompanyAccounts.objects.filter(year=2025).count() == 2
+    personnel = statements.personnel_figures(m, 2025)
+    assert personnel.value("total") == sum(
+        p.employees for p in PersonnelFigures.objects.filter(year=2025)
+    )
+
+
+def test_the_statements_page_shows_the_statements_in_tkr(
+    ledger: FinanceWorld, client_for: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = client_for("politiker")
+    client.get(reverse("finance:statements", args=[2026]))  # warm the session
+    with django_assert_max_num_queries(60):  # fixed: no query per account or nämnd
+        response = client.get(reverse("finance:statements", args=[2026]))
+    text = response.content.decode()
+    for heading in (
+        "Resultaträkning",
+        "Balansräkning",
+        "Kassaflödesanalys",
+        "Driftredovisning",
+        "Investeringsredovisning",
+        "Not 1 Verksamhetens intäkter",
+        "Not 8 Materiella anläggningstillgångar",
+    ):
+        assert heading in text
+    rr = statements.income_statement(ledger.world.municipality, 2026)
+    assert rr.value("revenue") == 4_000  # tkr
+    assert ">4\u00a0000<" in text or ">4 000<" in text

@@ -217,7 +217,7 @@ def _management_report(
         Section(
             key="forvaltningsberattelse.god_ekonomisk_hushallning",
             title=_("God ekonomisk hushållning"),
-            blocks=stewardship_blocks(data.verdict),
+            blocks=stewardship_blocks(data.verdict, interim=True),
         )
     )
     section.children.append(

@@ -161,9 +161,10 @@ def indicators_table(data: GoalData, goals: Sequence[MunicipalGoal] | None = Non
         indicators = data.indicators_of(goal)
         if not indicators:
             continue
-        table.rows.append(
-            Row([f"{goal.number} {goal.title}".strip(), "", None, None, None], style="heading")
-        )
+        if len(goals) > 1:  # one goal's table sits under the goal's own heading
+            table.rows.append(
+                Row([f"{goal.number} {goal.title}".strip(), "", None, None, None], style="heading")
+            )
         for indicator in indicators:
             state = data.evaluation.metric(indicator)
             table.rows.append(
@@ -175,7 +176,7 @@ def indicators_table(data: GoalData, goals: Sequence[MunicipalGoal] | None = Non
                         state.actual.value if state.actual else None,
                         data.evaluation.status_of("indicator", indicator.pk),
                     ],
-                    level=1,
+                    level=1 if len(goals) > 1 else 0,
                 )
             )
     return table
@@ -234,7 +235,8 @@ def _written(subject_field: str, pk: int, data: GoalData) -> list[Block]:
     analysis = data.analysis(subject_field, pk)
     if analysis:
         blocks.append(Paragraph(analysis))
-    forecast = data.forecast(subject_field, pk)
+    is_year_end = data.period is not None and data.period.kind == ReportingPeriod.Kind.ANNUAL
+    forecast = "" if is_year_end else data.forecast(subject_field, pk)
     if forecast:
         blocks.append(Paragraph(_("Prognos för helåret: %(text)s") % {"text": forecast}))
     return blocks
@@ -352,8 +354,11 @@ def commitment_summary_table(data: GoalData, bodies: Sequence[Body]) -> Table:
     return table
 
 
-def stewardship_blocks(verdict: StewardshipVerdict) -> list[Block]:
-    """God ekonomisk hushållning: the kommunmål part against KF's threshold, and the financial goals."""
+def stewardship_blocks(verdict: StewardshipVerdict, *, interim: bool = False) -> list[Block]:
+    """God ekonomisk hushållning: the kommunmål part against KF's threshold, and the financial goals.
+
+    ``interim``: the delårsrapport's verdict is an assessment of where the year is heading.
+    """
     blocks: list[Block] = []
     items = [
         KeyFigure(_("Uppfyllda kommunmål"), verdict.fulfilled),
@@ -410,15 +415,21 @@ def stewardship_blocks(verdict: StewardshipVerdict) -> list[Block]:
     if verdict.financial_goals:
         blocks.append(financial_goals_table(verdict.financial_goals, verdict.year))
     if verdict.overall is not None:
-        blocks.append(
-            Paragraph(
+        if interim:
+            text = (
+                _("Utfallet hittills pekar mot en god ekonomisk hushållning %(year)s.")
+                if verdict.overall
+                else _(
+                    "Utfallet hittills pekar mot att kommunen inte når god ekonomisk hushållning %(year)s."
+                )
+            )
+        else:
+            text = (
                 _("Sammantaget har kommunen en god ekonomisk hushållning %(year)s.")
-                % {"year": verdict.year}
                 if verdict.overall
                 else _("Sammantaget har kommunen inte nått god ekonomisk hushållning %(year)s.")
-                % {"year": verdict.year}
             )
-        )
+        blocks.append(Paragraph(text % {"year": verdict.year}))
     return blocks
 
 

@@ -226,7 +226,7 @@ def _economy_section(budget_year: BudgetYear) -> Section:
         source=budget_year.decision.citation if budget_year.decision else "",
     )
     table.rows += [
-        Row([_("Nämndernas nettokostnader (driftramar)"), -net_costs]),
+        Row([_("Nämndernas nettokostnader (budget)"), -net_costs]),
         Row([_("Gemensamma kostnader utanför nämnderna"), -int(budget_year.central_costs)]),
         Row([_("Skatteintäkter"), int(budget_year.tax_revenue)]),
         Row([_("Generella statsbidrag och utjämning"), int(budget_year.general_grants)]),

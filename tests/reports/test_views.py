@@ -189,3 +189,49 @@ def test_the_förvaltningschef_writes_the_nämnds_texts_but_does_not_approve(
     assert response.status_code == 403
     other = {**data, "namnd": str(world.bodies["un"].pk)}
     assert client.post(url, other).status_code == 403
+
+
+def test_a_stalled_job_is_queued_again_and_a_running_one_is_not(
+    world: World, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    import datetime as dt
+
+    job = ReportJob.objects.create(
+        municipality=world.municipality, kind="arsredovisning", year=2025, format="xlsx",
+        requested_by=world.users["ekonom"], state=ReportJob.State.RUNNING,
+        started_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )  # fmt: skip
+    client = client_for("ekonom")
+    response = client.post(reverse("reports:job_retry", args=[job.pk]))
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.state == ReportJob.State.DONE  # the immediate test backend ran it again
+    assert job.output.name.endswith(".xlsx")
+    response = client.post(reverse("reports:job_retry", args=[job.pk]))
+    assert response.status_code == 409 and "har inte stannat" in response.content.decode()
+
+
+def test_the_report_page_lists_its_final_versions_in_a_fixed_number_of_queries(
+    world: World, client_for: Any, django_assert_num_queries: Any
+) -> None:
+    from redthread.reports.snapshots import snapshot_create
+
+    period = close_2025(world)
+    client = client_for("revisor")
+    client.get(REPORT + "?ar=2025")
+
+    def make(fmt: str) -> None:
+        snapshot_create(
+            municipality=world.municipality, kind="arsredovisning", year=2025, body=None,
+            period=period, fmt=fmt, by=world.users["ekonom"], confirm_no_texts=True,
+        )  # fmt: skip
+
+    make("xlsx")
+    with django_assert_num_queries(14) as one:
+        client.get(REPORT + "?ar=2025")
+    make("docx")
+    make("xlsx")
+    with django_assert_num_queries(len(one.captured_queries)):
+        text = client.get(REPORT + "?ar=2025").content.decode()
+    assert text.count("-slutlig.") == 3
+    assert "Skapa slutlig rapport" not in text  # the revisor writes nothing

@@ -103,6 +103,7 @@ class SieReader(SieRecords):
         self._real_dates: dict[str, dt.date] = {}
         self._objects: dict[str, Codes] = {}
         self._header_sent = False
+        self._opening_warned = False
         self._lost_characters = False
         self._checksum_open = False
         self._checksum_closed = False
@@ -395,12 +396,19 @@ class SieReader(SieRecords):
             )
         if not isinstance(amount, str):
             raise SieError(_("#IB saknar saldo."), number)
-        if self.info.fiscal_year is None:
-            raise SieError(
-                _("#IB står före #RAR 0, så det går inte att veta vilket år saldot gäller."),
-                number,
-            )
         ore = amount_to_ore(amount, number)
+        if self.info.fiscal_year is None:
+            # Without #RAR 0 before it the year is unknown: the transactions still count.
+            self.info.skipped += 1
+            if not self._opening_warned:
+                self._opening_warned = True
+                self.info.warnings.append(
+                    _(
+                        "Ingående balanser (#IB) står före räkenskapsåret (#RAR 0) och "
+                        "lästes inte in."
+                    )
+                )
+            return
         if ore:
             self.info.balances += 1
             self.sink.balance("actual", self.info.fiscal_year[0].year, 0, account, None, ore)

@@ -41,12 +41,10 @@ def report_period(
             municipality=municipality,
             year=year,
             kind=ReportingPeriod.Kind.MONTH,
-            end_date__month__lte=max(last, 0),
+            end_date__month__lte=last,
         )
         .order_by("-end_date")
         .first()
-        if last
-        else None
     )
     if found is None:
         raise NoData(

@@ -40,7 +40,8 @@ def control_statuses(
 
 
 def _control_day(year: int) -> dt.date:
-    """Controls due up to today, or up to the end of the reported year once it is over."""
+    """Controls count as due up to today, and at most up to 31 March after the year (when the
+    årsredovisning is made), so a report rebuilt later counts the same controls as due."""
     today = timezone.localdate()
     return min(today, dt.date(year + 1, 3, 31))
 

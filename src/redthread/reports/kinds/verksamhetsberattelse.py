@@ -23,7 +23,7 @@ from redthread.reports.document import (
     Section,
     Table,
 )
-from redthread.reports.kinds.common import body_key, has_ledger, period_label, period_of
+from redthread.reports.kinds.common import body_key, period_label, period_of
 from redthread.reports.kinds.economy import personnel_blocks
 from redthread.reports.kinds.goalchain import commitment_analyses, commitments_table, goal_data
 from redthread.reports.kinds.internkontroll import plan_blocks
@@ -48,9 +48,7 @@ def build(
     body = require_body(body, _("verksamhetsberättelse"))
     period = period or period_of(municipality, year, ReportingPeriod.Kind.ANNUAL)
     data = goal_data(municipality, year, period, body=body, verdict=False)
-    month = (
-        figures.last_month_with_data(municipality, year) if has_ledger(municipality, year) else 0
-    )
+    month = figures.last_month_with_data(municipality, year)  # 0 without a ledger
     if not data.commitments and not month:
         raise NoData(
             _(

@@ -22,7 +22,7 @@ from tests.reports.kinds_fixtures import (
     table,
 )
 
-ARSREDOVISNING_QUERIES = 177
+ARSREDOVISNING_QUERIES = 178
 
 rw = kinds_fixtures.rw
 _swedish = kinds_fixtures._swedish

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from redthread.finance import demo_ledger, figures
 from redthread.organisation.models import Body, Municipality
-from redthread.reports.document import KINDS, Report
+from redthread.reports.document import KINDS, ChartBlock, Report
 from redthread.reports.kinds import (
     arsredovisning,
     delarsrapport,
@@ -64,3 +64,8 @@ def test_every_kind_builds_on_the_demo_with_the_ledgers_figures(demo: Municipali
     bodies = {s.title for s in annual.section("namnder").children}
     assert "Omsorgs- och socialnämnden" in bodies and len(bodies) >= 5
     assert reports["manadsrapport"].title == "Månadsrapport oktober 2026"
+    goals = reports["delarsrapport"].section("malupfoljning")
+    chart = next(b.chart for b in goals.blocks if isinstance(b, ChartBlock))
+    assert chart.labels[-2:] == ["2025", "2026"]
+    share = key_figure(goals, "Andel uppfyllda kommunmål")
+    assert chart.series[0].values[-1] == share * 100

@@ -46,10 +46,9 @@ from redthread.reports.kinds.goalchain import (
     GoalData,
     bodies_in_report,
     commitment_summary_table,
+    goal_blocks,
     goal_data,
     goal_sections,
-    goal_share_figures,
-    goals_table,
     require_year_data,
     stewardship_blocks,
 )
@@ -295,7 +294,7 @@ def _results_section(
         Section(
             key="resultat.kommunmal",
             title=_("Kommunmål"),
-            blocks=[goal_share_figures(data), goals_table(data)],
+            blocks=goal_blocks(municipality, year, data, ReportingPeriod.Kind.ANNUAL),
             children=goal_sections(data, "resultat.kommunmal"),
         ),
         Section(

@@ -36,10 +36,9 @@ from redthread.reports.kinds.goalchain import (
     GoalData,
     bodies_in_report,
     commitment_summary_table,
+    goal_blocks,
     goal_data,
     goal_sections,
-    goal_share_figures,
-    goals_table,
     require_year_data,
     stewardship_blocks,
 )
@@ -84,7 +83,7 @@ def build(
         Section(
             key="malupfoljning",
             title=_("Uppföljning av kommunmål"),
-            blocks=[goal_share_figures(data), goals_table(data)],
+            blocks=goal_blocks(municipality, year, data, ReportingPeriod.Kind.INTERIM),
             children=goal_sections(data, "malupfoljning"),
         ),
         Section(

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from redthread.core.charts import Chart, Series
 from redthread.core.formatting import percent
 from redthread.cycle.models import ReportingPeriod
 from redthread.finance import figures
@@ -22,6 +23,7 @@ from redthread.goals.status import Status
 from redthread.organisation.models import Body, Municipality
 from redthread.reports.document import (
     Block,
+    ChartBlock,
     Column,
     KeyFigure,
     KeyFigures,
@@ -481,3 +483,62 @@ def bodies_in_report(
         for commitment in data.commitments:
             ids.setdefault(commitment.body_id, commitment.body)
     return sorted(ids.values(), key=lambda b: (b.order, b.name))
+
+
+def goal_share_chart(
+    municipality: Municipality, year: int, kind: str, years: int = 4
+) -> Chart | None:
+    """The share of kommunmål fulfilled in the same period (delår or helår) of recent years.
+
+    None when fewer than two years have kommunmål: one point makes no line. A fixed number
+    of queries per year shown, none per goal.
+    """
+    first = year - years + 1
+    goals = list(
+        MunicipalGoal.objects.filter(
+            year__gte=first, year__lte=year, area__vision__municipality=municipality
+        )
+    )
+    by_year: dict[int, list[MunicipalGoal]] = defaultdict(list)
+    for goal in goals:
+        by_year[goal.year].append(goal)
+    if len(by_year) < 2:
+        return None
+    indicators = list(Indicator.objects.filter(goal__in=goals))
+    periods = {
+        p.year: p
+        for p in ReportingPeriod.objects.filter(
+            municipality=municipality, kind=kind, year__in=list(by_year)
+        ).order_by("end_date")
+    }
+    labels: list[str] = []
+    shares: list[Decimal | float | int | None] = []
+    for goal_year in sorted(by_year):
+        chosen = by_year[goal_year]
+        ids = {g.pk for g in chosen}
+        evaluation = evaluate(
+            municipality,
+            periods.get(goal_year),
+            goals=chosen,
+            indicators=[i for i in indicators if i.goal_id in ids],
+        )
+        green = sum(1 for g in chosen if evaluation.goal_status(g) == Status.GREEN)
+        labels.append(str(goal_year))
+        shares.append(Decimal(green * 100) / Decimal(len(chosen)))
+    return Chart(
+        title=_("Andel uppfyllda kommunmål per år"),
+        labels=labels,
+        series=[Series(_("Andel uppfyllda kommunmål"), shares)],
+        unit="%",
+        decimals=0,
+    )
+
+
+def goal_blocks(municipality: Municipality, year: int, data: GoalData, kind: str) -> list[Block]:
+    """Key figures, the share fulfilled over recent years (when there are several) and the list."""
+    blocks: list[Block] = [goal_share_figures(data)]
+    chart = goal_share_chart(municipality, year, kind)
+    if chart is not None:
+        blocks.append(ChartBlock(chart))
+    blocks.append(goals_table(data))
+    return blocks

@@ -526,7 +526,7 @@ def goal_share_chart(
         labels.append(str(goal_year))
         shares.append(Decimal(green * 100) / Decimal(len(chosen)))
     return Chart(
-        title=_("Andel uppfyllda kommunmål per år"),
+        title=_("Andel uppfyllda kommunmål"),
         labels=labels,
         series=[Series(_("Andel uppfyllda kommunmål"), shares)],
         unit="%",

@@ -21,6 +21,7 @@ from redthread.reports.document import KINDS, NoData
 from redthread.reports.engine import ReportRefused, build_report, period_for
 from redthread.reports.render.docx import render as render_docx
 from redthread.reports.render.html import render as render_html
+from redthread.reports.render.html import running_title
 from redthread.reports.render.pdf import render as render_pdf
 from redthread.reports.render.xlsx import render as render_xlsx
 
@@ -75,10 +76,9 @@ class Command(BaseCommand):
                 _("Filen %(path)s kunde inte skrivas: %(error)s") % {"path": path, "error": error}
             ) from None
         self.stdout.write(
-            _("Skrev %(title)s %(year)s till %(path)s (%(size)s byte).")
+            _("Skrev %(title)s till %(path)s (%(size)s byte).")
             % {
-                "title": built.report.title,
-                "year": options["year"],
+                "title": running_title(built.report),
                 "path": path,
                 "size": len(data),
             }

@@ -120,3 +120,15 @@ def test_the_internkontrollrapport_has_every_plan_the_common_points_and_ks_evalu
 def test_an_internkontrollrapport_without_a_plan_raises_nodata(rw: ReportWorld) -> None:
     with pytest.raises(NoData, match="internkontrollplan för 2031"):
         internkontroll.build(rw.municipality, 2031)
+
+
+def test_a_namnds_internkontrollrapport_has_its_plan_only(rw: ReportWorld) -> None:
+    osn = rw.world.bodies["osn"]
+    report = internkontroll.build(rw.municipality, 2026, body=osn)
+    assert report.body == OSN
+    assert [s.key for s in report.sections] == ["oversikt", "plan"]
+    overview = table(report.section("oversikt"))
+    assert [row.cells[0] for row in overview.rows] == [OSN]
+    deviations = table(report.section("plan"), "Avvikelser och åtgärder")
+    assert cell(deviations, "Attest av leverantörsfakturor", "Allvarlighet") == "betydande"
+    assert cell(deviations, "Attest av leverantörsfakturor", "Läge") == "planerad"

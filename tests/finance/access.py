@@ -17,6 +17,7 @@ from redthread.cycle.models import ReportingPeriod
 from redthread.finance.models import (
     AllocationModel,
     BudgetYear,
+    CompanyAccounts,
     FinancialGoal,
     FundApplication,
     ImportJob,
@@ -99,6 +100,19 @@ def _ledger_import(w):
             file_format="sie",
         )
     return item.pk
+
+
+def _company_accounts(w):
+    from redthread.organisation.models import Body
+
+    with acting_as(w.users["ekonom"]):
+        company = Body.objects.create(
+            municipality=w.municipality, kind=Body.Kind.COMPANY, name="Fastighets AB Mjölby"
+        )
+        accounts = CompanyAccounts.objects.create(
+            company=company, year=2025, revenue=100, fixed_assets=50, equity=50
+        )
+    return accounts.pk
 
 
 def _allocation(w):
@@ -370,6 +384,31 @@ PAGES = {
         url=lambda w: reverse("finance:goal_edit", args=[_goal(w)]),
         get=INTERNAL,
         post=ECONOMIST_POST,
+    ),
+    "finance:statements": Case(
+        url=lambda w: reverse("finance:statements", args=[2025]), get=INTERNAL
+    ),
+    "finance:group": Case(url=lambda w: reverse("finance:group", args=[2025]), get=INTERNAL),
+    "finance:company_accounts_create": Case(
+        url=lambda w: reverse("finance:company_accounts_create", args=[2025]),
+        get=ECONOMIST_GET,
+        post=ECONOMIST_POST,
+    ),
+    "finance:company_accounts_import": Case(
+        url=lambda w: reverse("finance:company_accounts_import", args=[2025]),
+        post=only(ECONOMIST, ok=REDIRECT),
+    ),
+    "finance:company_accounts_edit": Case(
+        url=lambda w: reverse("finance:company_accounts_edit", args=[_company_accounts(w)]),
+        get=INTERNAL,
+        post=ECONOMIST_POST,
+    ),
+    "finance:personnel": Case(
+        url=lambda w: reverse("finance:personnel", args=[2025]), get=INTERNAL
+    ),
+    "finance:personnel_import": Case(
+        url=lambda w: reverse("finance:personnel_import", args=[2025]),
+        post=only(["ekonom", "admin"], ok=REDIRECT),
     ),
 }
 

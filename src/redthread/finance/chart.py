@@ -8,10 +8,16 @@ from __future__ import annotations
 
 ACCOUNTS: list[tuple[str, str]] = [
     ("1110", "Byggnader"),
+    ("1119", "Ackumulerade avskrivningar byggnader"),
     ("1210", "Maskiner och inventarier"),
+    ("1310", "Aktier och andelar"),
+    ("1410", "Förråd"),
     ("1510", "Kundfordringar"),
     ("1930", "Bank"),
     ("2010", "Eget kapital"),
+    ("2020", "Resultatutjämningsreserv"),
+    ("2230", "Avsättningar för pensioner"),
+    ("2310", "Långfristiga lån"),
     ("2440", "Leverantörsskulder"),
     ("2710", "Personalens källskatt"),
     ("3010", "Försäljning av varor"),

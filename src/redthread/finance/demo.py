@@ -15,7 +15,7 @@ from typing import Any
 
 from redthread.core.demo_tools import DemoContext, upsert
 from redthread.cycle.models import ensure_periods
-from redthread.finance import chart, demo_more
+from redthread.finance import chart, demo_group, demo_more
 from redthread.finance.demo_data import (
     FINANCING,
     FRAMES,
@@ -88,6 +88,7 @@ def load(context: DemoContext) -> None:
     demo_more.allocation(municipality, bodies, decisions)
     demo_more.internal(municipality, units, responsibilities, decisions)
     demo_more.fund_and_balance(municipality, units, decisions)
+    demo_group.load(bodies, units)
     context.log.append(
         "Finance: budget 2025–2027, ledger 2025–2026 and the fund (all illustrative)."
     )

@@ -92,7 +92,8 @@ def ensure_months_writable(municipality: Municipality, months: set[tuple[int, in
     closed = closed_through(municipality, {year for year, _m in months})
     for year, month in sorted(months):
         period = closed.get(year)
-        if period is not None and month_end(year, month) <= period.end_date:
+        # Month 0 is the opening balance (#IB): it changes every report of the year.
+        if period is not None and month_end(year, max(month, 1)) <= period.end_date:
             try:
                 period.ensure_writable()
             except PeriodClosed as error:
@@ -297,6 +298,10 @@ def import_ledger(
             actual_months = {(y, m) for (k, y, m, *_r) in balances if k == "actual"}
             budget_months = {(y, m) for (k, y, m, *_r) in balances if k == "budget"}
             ensure_months_writable(municipality, actual_months)
+            # Opening balances (#IB, month 0) replace the year's earlier ones on their own;
+            # they do not widen the range of months the file replaces.
+            opening_years = {y for (y, m) in actual_months if m == 0}
+            actual_months -= {(y, 0) for y in opening_years}
             accounts: dict[str, int] = defaultdict(int)
             if info.transactions:
                 for (kind, _y, _m, account, *_rest), ore in balances.items():
@@ -309,7 +314,16 @@ def import_ledger(
                 warnings=list(info.warnings),
             )
             if ledger_import is not None:
-                _finish(ledger_import, sink, info, balances, actual_months, budget_months, outcome)
+                _finish(
+                    ledger_import,
+                    sink,
+                    info,
+                    balances,
+                    actual_months,
+                    budget_months,
+                    outcome,
+                    opening_years,
+                )
                 outcome.ledger_import = ledger_import
             return outcome
     except SieError as error:
@@ -324,6 +338,7 @@ def _finish(
     actual_months: set[tuple[int, int]],
     budget_months: set[tuple[int, int]],
     outcome: ImportOutcome,
+    opening_years: set[int] | None = None,
 ) -> None:
     municipality = ledger_import.municipality
     actual_range = _month_range(actual_months)
@@ -343,6 +358,11 @@ def _finish(
         for model in (LedgerBalance, LedgerSummary):
             _in_months(
                 model.objects.filter(municipality_id=mid, kind="budget"), budget_range
+            ).delete()
+    if opening_years:
+        for model in (LedgerBalance, LedgerSummary):
+            model.objects.filter(
+                municipality_id=mid, kind="actual", year__in=opening_years, month=0
             ).delete()
 
     summary: dict[tuple[str, int, int, str, str, int], int] = defaultdict(int)

@@ -15,6 +15,7 @@ from typing import Any
 from redthread.core.rulebook import add_perm, predicate
 from redthread.organisation.models import Body
 from redthread.organisation.predicates import (
+    is_administrator,
     is_economist,
     is_internal,
     is_writer,
@@ -69,6 +70,8 @@ READ_BY_ALL_INTERNAL = [
     "fundcost",
     "balancerequirement",
     "financialgoal",
+    "companyaccounts",
+    "personnelfigures",
 ]
 READ_BY_MUNICIPALITY_READERS = [
     "ledgerimport",
@@ -96,6 +99,10 @@ for model in ("budgetline", "forecast"):
 # Lokalanpassning is ordered, and the fund applied to, directly by a förvaltning.
 PERMS["finance.add_premisesadaptation"] = is_writer & (is_economist | heads_a_unit)
 PERMS["finance.add_fundapplication"] = is_writer & (is_economist | heads_a_unit)
+
+# Personnel figures come from the HR system: imported by the ekonom or the administratör.
+for action in ("add", "change", "delete"):
+    PERMS[f"finance.{action}_personnelfigures"] = is_writer & (is_economist | is_administrator)
 
 # May open a page that edits the detail budget or forecasts of at least one nämnd.
 PERMS["finance.prepare_budget"] = is_writer & (is_economist | heads_a_unit)

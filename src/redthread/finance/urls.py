@@ -10,6 +10,7 @@ from redthread.finance.views import (
     detail,
     followup,
     fund,
+    group,
     internal,
     ledger,
     structure,
@@ -97,4 +98,16 @@ urlpatterns = [
     path("finansiella-mal/<int:year>/", balance.goals, name="goals"),
     path("finansiella-mal/<int:year>/ny/", balance.goal_create, name="goal_create"),
     path("finansiella-mal/andra/<int:pk>/", balance.goal_edit, name="goal_edit"),
+    # Räkenskaper for the årsredovisning: statements, the companies, personnel
+    path("rakenskaper/<int:year>/", group.statements_page, name="statements"),
+    path("koncern/<int:year>/", group.group, name="group"),
+    path("koncern/<int:year>/ny/", group.company_accounts_create, name="company_accounts_create"),
+    path(
+        "koncern/<int:year>/import/",
+        group.company_accounts_import,
+        name="company_accounts_import",
+    ),
+    path("koncern/andra/<int:pk>/", group.company_accounts_edit, name="company_accounts_edit"),
+    path("personal/<int:year>/", group.personnel, name="personnel"),
+    path("personal/<int:year>/import/", group.personnel_import, name="personnel_import"),
 ]

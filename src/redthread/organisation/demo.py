@@ -52,6 +52,19 @@ BODIES: list[tuple[str, str, str, str, str | None, int, dict[str, Any]]] = [
             "regleras genom ägardirektiv. Kommundirektören är bolagets verkställande direktör.",
         },
     ),
+    (
+        "mse",
+        K.COMPANY,
+        "Mjölby-Svartådalen Energi AB",
+        "MSE",
+        "ks",
+        26,
+        {
+            "is_illustrative": True,
+            "description": "Energibolag som kommunen äger tillsammans med andra; ägarandelen "
+            "i demon är påhittad.",
+        },
+    ),
     ("osn", K.COMMITTEE, "Omsorgs- och socialnämnden", "OSN", "kf", 30, {}),
     (
         "osnsu",

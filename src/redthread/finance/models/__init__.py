@@ -23,6 +23,7 @@ from redthread.finance.models.budget import (
 from redthread.finance.models.detail import BudgetLine, CapitalBudget
 from redthread.finance.models.followup import Forecast
 from redthread.finance.models.fund import FundApplication, FundCost, SocialInvestmentFund
+from redthread.finance.models.group import CompanyAccounts, PersonnelFigures
 from redthread.finance.models.internal import (
     InternalCharge,
     InternalLease,
@@ -62,6 +63,7 @@ __all__ = [
     "CapitalBudget",
     "CarryOverRule",
     "ChangeLine",
+    "CompanyAccounts",
     "Deficit",
     "DemographicDriver",
     "FinancialGoal",
@@ -80,6 +82,7 @@ __all__ = [
     "LedgerSettings",
     "LedgerSummary",
     "OperatingFrame",
+    "PersonnelFigures",
     "PopulationFigure",
     "PremisesAdaptation",
     "ProjectCode",

@@ -103,6 +103,7 @@ class SieReader(SieRecords):
         self._real_dates: dict[str, dt.date] = {}
         self._objects: dict[str, Codes] = {}
         self._header_sent = False
+        self._opening_warned = False
         self._lost_characters = False
         self._checksum_open = False
         self._checksum_closed = False
@@ -263,6 +264,9 @@ class SieReader(SieRecords):
             elif label in ("#PSALDO", "#PBUDGET"):
                 self._send_header()
                 self._period_balance(label, fields, number)
+            elif label == "#IB":
+                self._send_header()
+                self._opening_balance(fields, number)
             else:
                 self._header_record(label, fields, number)
         self.info.lines = number
@@ -376,6 +380,38 @@ class SieReader(SieRecords):
         self.info.transactions += len(voucher.rows)
         if voucher.rows:
             self.sink.voucher(voucher.rows, voucher.line)
+
+    def _opening_balance(self, fields: list[object], number: int) -> None:
+        """#IB 0 konto saldo: the opening balance of the file's fiscal year, kept as month 0."""
+        values = fields[1:]
+        if len(values) < 3:
+            raise SieError(_("#IB ska ange årsnummer, konto och saldo."), number)
+        year_no, account, amount = values[:3]
+        if not isinstance(year_no, str) or year_no.strip() not in ("0", "+0", "-0"):
+            self.info.skipped += 1  # an earlier year's opening balance
+            return
+        if not isinstance(account, str) or not account.isdigit() or len(account) > ACCOUNT_MAX:
+            raise SieError(
+                _("kontot %(account)s ska vara ett kontonummer.") % {"account": account}, number
+            )
+        if not isinstance(amount, str):
+            raise SieError(_("#IB saknar saldo."), number)
+        ore = amount_to_ore(amount, number)
+        if self.info.fiscal_year is None:
+            # Without #RAR 0 before it the year is unknown: the transactions still count.
+            self.info.skipped += 1
+            if not self._opening_warned:
+                self._opening_warned = True
+                self.info.warnings.append(
+                    _(
+                        "Ingående balanser (#IB) står före räkenskapsåret (#RAR 0) och "
+                        "lästes inte in."
+                    )
+                )
+            return
+        if ore:
+            self.info.balances += 1
+            self.sink.balance("actual", self.info.fiscal_year[0].year, 0, account, None, ore)
 
     def _period_balance(self, label: str, fields: list[object], number: int) -> None:
         values = fields[1:]

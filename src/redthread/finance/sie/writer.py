@@ -71,6 +71,10 @@ class SieWriter:
     def account(self, number: str, name: str) -> None:
         self.out.write(f"#KONTO {number} {quote(name)}\n")
 
+    def opening_balance(self, account: str, ore: int, year_no: int = 0) -> None:
+        """#IB: the account's balance at the start of the fiscal year."""
+        self.out.write(f"#IB {year_no} {account} {amount(ore)}\n")
+
     def object(self, dimension: str, code: str, name: str) -> None:
         self.out.write(f"#OBJEKT {dimension} {quote(code)} {quote(name)}\n")
 

@@ -6,7 +6,7 @@ runs them in INSTALLED_APPS order (which is red-thread order) in one transaction
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -21,6 +21,9 @@ class DemoContext:
 
     objects: dict[str, Any] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
+    # Steps that run after every app has loaded, in order: closing the reporting periods
+    # comes last, so later apps (the ledger) load their history as it was recorded.
+    at_end: list[Callable[[], None]] = field(default_factory=list)
 
     def __getitem__(self, key: str) -> Any:
         return self.objects[key]

@@ -56,6 +56,8 @@ class Command(BaseCommand):
                     continue
                 self.stdout.write(f"Loading demo data: {config.label}")
                 import_module(module_name).load(context)
+            for step in context.at_end:
+                step()
         for line in context.log:
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("The demo is loaded."))

@@ -19,6 +19,8 @@ NO_HISTORY = {
     "LedgerEntry": "one #TRANS of an imported ledger",
     "LedgerBalance": "monthly sums the import derives from the transactions",
     "LedgerSummary": "coarser monthly sums the month report reads",
+    # Written once with who and when, never changed or removed (the model refuses both).
+    "ReportSnapshot": "a final report as handed over, with its hash; immutable",
 }
 
 

@@ -118,6 +118,19 @@ def test_the_income_statement_for_a_period_compares_with_the_same_period_last_ye
     assert rr.unit == "tkr"
 
 
+def test_a_year_the_ledger_does_not_hold_prints_as_unknown_not_as_zeros(
+    ledger: FinanceWorld,
+) -> None:
+    m = ledger.world.municipality
+    rr = statements.income_statement(m, 2025)  # the ledger starts in 2025: no 2024
+    assert rr.value("result", 1) is None and rr.value("revenue", 1) is None
+    assert rr.value("result") == statements.in_unit(figures.result_to_date(m, 2025) * 100)
+    cash = statements.cash_flow(m, 2025)
+    assert cash.value("cash_flow", 1) is None
+    revenue_note = statements.notes(m, 2025)[0]
+    assert all(line.values[1] is None for line in revenue_note.lines)
+
+
 def test_the_balance_sheet_balances_and_rolls_the_result_into_equity(
     ledger: FinanceWorld,
 ) -> None:

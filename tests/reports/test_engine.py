@@ -57,7 +57,8 @@ def test_the_registry_knows_every_kind_with_a_swedish_name_and_its_needs() -> No
     assert [k.kind for k in registry.all_kinds()] == list(registry.KINDS)
     assert str(registry.get("arsredovisning").name) == "Årsredovisning"
     assert registry.get("verksamhetsberattelse").needs_body
-    assert registry.get("manadsrapport").needs_body
+    assert registry.get("manadsrapport").takes_body  # for the whole municipality or a nämnd
+    assert not registry.get("manadsrapport").needs_body
     assert registry.get("internkontroll").takes_body
     assert not registry.get("internkontroll").needs_body
     assert not registry.get("arsredovisning").takes_body

@@ -258,7 +258,8 @@ def income_statement(
 ) -> Statement:
     """Resultaträkning: this period, the same period last year and, for a whole year, budget."""
     now = _result(result_accounts(municipality, year, until_month))
-    then = _result(result_accounts(municipality, year - 1, until_month))
+    then_accounts = result_accounts(municipality, year - 1, until_month)
+    then = _result(then_accounts)
     columns = [
         _("Utfall %(period)s") % {"period": period_label(year, until_month)},
         _("Utfall %(period)s") % {"period": period_label(year - 1, until_month)},
@@ -269,7 +270,11 @@ def income_statement(
         budget = _budget_column(municipality, year)
 
     def values(key: str, ore_now: int, ore_then: int) -> list[Value]:
-        row: list[Value] = [in_unit(ore_now, unit), in_unit(ore_then, unit)]
+        # A year the ledger does not hold prints as "–", not as zeros.
+        row: list[Value] = [
+            in_unit(ore_now, unit),
+            in_unit(ore_then, unit) if then_accounts else None,
+        ]
         if budget is not None:
             amount = budget.get(key)
             row.append(None if amount is None else kr_in_unit(amount, unit))
@@ -570,6 +575,9 @@ def cash_flow(municipality: Municipality, year: int, *, unit: str = "tkr") -> St
     """Kassaflödesanalys for the year and last year; it reconciles with kassa och bank."""
     now = cash_flow_ore(municipality, year)
     then = cash_flow_ore(municipality, year - 1)
+    # A year the ledger does not hold prints as "–", not as zeros (a real year never has a
+    # result, depreciation and cash flow all exactly zero).
+    then_known = any(then[key] for key in ("result", "depreciation", "cash_flow"))
     columns = [str(year), str(year - 1)]
     lines: list[StatementLine] = []
 
@@ -581,7 +589,11 @@ def cash_flow(municipality: Municipality, year: int, *, unit: str = "tkr") -> St
             return
         lines.append(
             StatementLine(
-                label, [in_unit(now[key], unit), in_unit(then[key], unit)], style, "", key
+                label,
+                [in_unit(now[key], unit), in_unit(then[key], unit) if then_known else None],
+                style,
+                "",
+                key,
             )
         )
 
@@ -634,6 +646,7 @@ def notes(municipality: Municipality, year: int, *, unit: str = "tkr") -> list[N
         now: dict[str, int], then: dict[str, int], accounts: list[str], sign: int
     ) -> list[StatementLine]:
         lines = []
+        known = bool(then)  # a year the ledger does not hold prints as "–", not as zeros
         for account in accounts:
             label = f"{account} {names.get(account, '')}".strip()
             lines.append(
@@ -641,7 +654,7 @@ def notes(municipality: Municipality, year: int, *, unit: str = "tkr") -> list[N
                     label,
                     [
                         in_unit(sign * now.get(account, 0), unit),
-                        in_unit(sign * then.get(account, 0), unit),
+                        in_unit(sign * then.get(account, 0), unit) if known else None,
                     ],
                     key=account,
                 )
@@ -651,7 +664,7 @@ def notes(municipality: Municipality, year: int, *, unit: str = "tkr") -> list[N
         lines.append(
             StatementLine(
                 _("Summa"),
-                [in_unit(total_now, unit), in_unit(total_then, unit)],
+                [in_unit(total_now, unit), in_unit(total_then, unit) if known else None],
                 "sum",
                 key="total",
             )

@@ -105,9 +105,11 @@ REGISTRY: dict[str, ReportKind] = {
             "manadsrapport",
             "manadsrapport",
             _("Månadsrapport"),
-            "required",
+            "optional",
             "month",
-            _("Nämndens månadsrapport till kommunstyrelsen: utfall och prognos."),
+            _(
+                "Månadsrapporten till kommunstyrelsen, för kommunen eller en nämnd: utfall och prognos."
+            ),
         ),
         ReportKind(
             "internkontroll",

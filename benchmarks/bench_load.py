@@ -60,9 +60,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def run(args: list[str], env: dict[str, str]) -> str:
+def run(args: list[str], env: dict[str, str], accept: tuple[int, ...] = (0,)) -> str:
     result = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
+    if result.returncode not in accept:
         raise SystemExit(
             f"{' '.join(args[:3])} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
         )
@@ -109,6 +109,11 @@ def main() -> None:
             workers,
             "--threads",
             "2",
+            # Locust talks to gunicorn directly (no reverse proxy in between) and waits up to
+            # 3 s between steps: a keep-alive shorter than that makes it reuse connections
+            # gunicorn has just closed, which shows as resets, not as the system's errors.
+            "--keep-alive",
+            "5",
             "--log-level",
             "warning",
         ],
@@ -142,6 +147,7 @@ def main() -> None:
                 "LOAD_PASSWORD": PASSWORD,
                 "LOAD_SUBMITTED_FILE": str(submitted_file),
             },
+            accept=(0, 1),  # 1: some requests failed; they are counted in the table below
         )
     finally:
         server.terminate()
@@ -208,7 +214,7 @@ def main() -> None:
     markdown = (
         f"{USERS} samtidiga enhetschefer i {MINUTES:g} minuter (Locust, 1–3 s mellan stegen, inloggning "
         f"med lösenord i Djangos PBKDF2 med 1 000 000 iterationer, två nya användare per sekund) mot "
-        f"gunicorn ({workers} processer × 2 trådar, DEBUG av, WhiteNoise) och PostgreSQL 15 på samma "
+        f"gunicorn ({workers} processer × 2 trådar, keep-alive 5 s, DEBUG av, WhiteNoise) och PostgreSQL 15 på samma "
         f"maskin med demodata plus {USERS} enheter à tio aktiviteter.\n\n{table}\n\n{verdict}"
     )
     emit(

@@ -46,6 +46,12 @@ STARTED = dt.datetime(2026, 11, 28, 6, 0, tzinfo=dt.UTC)
 
 
 def load(context: DemoContext) -> None:
+    # After the goal chain has closed its periods (an ``at_end`` step registered before
+    # this one): a revised Kolada figure for a closed period waits for a decision.
+    context.at_end.append(lambda: _load(context))
+
+
+def _load(context: DemoContext) -> None:
     municipality: Municipality = context["municipality"]
     directory = settings.KOLADA_DATA_DIR
     real: list[ValueRow] = []
